@@ -147,6 +147,8 @@ export interface FunctionSpec {
 	readonly permission?: string;
 	/** Groups of fields of which at least one must be given (lead_id or phone_number). */
 	readonly oneOf?: readonly (readonly string[])[];
+	/** Offer "return the existing lead" for DUPLICATE refusals (add_lead with a duplicate check). */
+	readonly duplicateAsData?: boolean;
 	/** Fixed parameters always sent (for example `header=YES` so table columns are named). */
 	readonly fixed?: Readonly<Record<string, string>>;
 }

@@ -1,0 +1,32 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { functionsOf } from '../shared/catalogue';
+import { vicidialApiTest } from '../shared/credentialTest';
+import { operationProperties } from '../shared/descriptions';
+import * as listSearch from '../shared/listSearch';
+import { runItems } from '../shared/loop';
+
+/** VICIdial's Non-Agent API (`/vicidial/non_agent_api.php`): every function, from the catalogue. */
+export class Vicidial implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'VICIdial',
+		name: 'vicidial',
+		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Add and update leads, manage lists, campaigns, users, DNC and read reports in VICIdial (Non-Agent API)',
+		defaults: { name: 'VICIdial' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest' }],
+		properties: operationProperties('nonAgent', functionsOf('nonAgent')),
+	};
+
+	methods = { credentialTest: { vicidialApiTest }, listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return runItems.call(this, 'nonAgent');
+	}
+}

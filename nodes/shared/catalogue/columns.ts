@@ -1,0 +1,79 @@
+/**
+ * How reply columns read. VICIdial prints everything as text; these columns mean numbers.
+ * Ids that look numeric but are names (user, phone_code, session_id, extension, phone
+ * numbers, campaign ids) stay text, so "0012" or "1000" never changes shape.
+ */
+const INTEGER_COLUMNS = new Set([
+	'lead_id',
+	'list_id',
+	'entry_list_id',
+	'existing_list_id',
+	'hopper_id',
+	'hopper_order',
+	'priority',
+	'count',
+	'called_count',
+	'calls_today',
+	'user_level',
+	'rows_updated',
+	'callbacks_deleted',
+	'callbacks_archived',
+	'records_found',
+	'found',
+	'updated',
+	'inserted',
+	'skipped',
+	'last_hopper_id',
+	'callback_id',
+	'recording_id',
+	'length_in_sec',
+	'duration',
+	'resets_today',
+	'all_leads_count',
+	'new_leads_count',
+	'dialable_count',
+	'talk_time',
+	'talk_time_ms',
+	'talk_time_min',
+	'epoch',
+	'url_id',
+	'url_rank',
+	'url_call_length',
+	'calls',
+	'sessions',
+	'pauses',
+	'total_calls',
+	'human_answered',
+	'calls_waiting',
+	'agents_logged_in',
+	'agents_in_calls',
+	'agents_waiting',
+	'agents_paused',
+	'agents_in_dead_calls',
+	'agents_in_dispo',
+	'agents_in_dial',
+	'age_days',
+	'custtime',
+	'number_of_lines',
+	'dids_added',
+	'dids_skipped',
+	'notification_id',
+	'calls_in_queue',
+	'call_count_today',
+	'dial_timeout',
+]);
+
+const DECIMAL_COLUMNS = new Set(['gmt_offset', 'gmt_offset_now', 'dial_level', 'auto_dial_level', 'tz', 'tznow']);
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A reply value as the workflow should see it: numbers for numeric columns (null when
+ * VICIdial left them empty), text otherwise.
+ */
+export function columnValue(column: string, value: string): string | number | null {
+	const numeric = INTEGER_COLUMNS.has(column) || DECIMAL_COLUMNS.has(column);
+	if (!numeric) return value;
+	if (value === '') return null;
+	return NUMBER.test(value) ? Number(value) : value;
+}

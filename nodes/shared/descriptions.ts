@@ -1,0 +1,288 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { resources } from './catalogue/resources';
+import type { ApiName, FieldSpec, FunctionSpec, ListSource } from './catalogue/types';
+
+/**
+ * The node's fields, derived from the catalogue: a resource list, an operation list per
+ * resource (each with its `action`), the required fields of each operation, an "Additional
+ * Fields" collection for the optional ones, custom fields and "clear these fields" where
+ * VICIdial accepts them. Parameter names are VICIdial's, camel-cased (`phone_number` →
+ * `phoneNumber`), so a field means the same thing in every operation.
+ */
+
+export function camel(name: string): string {
+	return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** The listSearch method behind each dropdown source (methods/listSearch.ts). */
+export const SEARCH_METHODS: Record<ListSource, string> = {
+	campaigns: 'searchCampaigns',
+	lists: 'searchLists',
+	users: 'searchUsers',
+	userGroups: 'searchUserGroups',
+	inGroups: 'searchInGroups',
+	campaignStatuses: 'searchStatuses',
+	dids: 'searchDids',
+	loggedInAgents: 'searchLoggedInAgents',
+};
+
+const SECRET_FIELD = /(^|_)pass(word)?$|password/;
+
+function placeholderOf(field: FieldSpec): string | undefined {
+	switch (field.type) {
+		case 'phone':
+			return '(312) 555-1234';
+		case 'date':
+			return 'YYYY-MM-DD';
+		case 'dateTime':
+			return 'YYYY-MM-DD HH:MM:SS';
+		case 'list':
+			return `value1${field.separator ?? ','}value2`;
+		default:
+			return undefined;
+	}
+}
+
+function sortedOptions(field: FieldSpec): INodePropertyOptions[] {
+	return [...(field.options ?? [])]
+		.map((o) => ({ name: o.name, value: o.value, ...(o.description ? { description: o.description } : {}) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** One catalogue field as an n8n property (without displayOptions). */
+export function fieldProperty(field: FieldSpec, required: boolean): INodeProperties {
+	const base = {
+		displayName: field.displayName,
+		name: camel(field.name),
+		description: field.description,
+		...(required ? { required: true } : {}),
+	};
+	if (field.source) {
+		return {
+			...base,
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: SEARCH_METHODS[field.source], searchable: true },
+				},
+				{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. ' + idExample(field.source) },
+			],
+		};
+	}
+	const placeholder = placeholderOf(field);
+	switch (field.type) {
+		case 'boolean':
+			return { ...base, type: 'boolean', default: field.default === true };
+		case 'integer':
+			return {
+				...base,
+				type: 'number',
+				default: typeof field.default === 'number' ? field.default : 0,
+				typeOptions: { minValue: field.min, maxValue: field.max, numberPrecision: 0 },
+			};
+		case 'options': {
+			const options = sortedOptions(field);
+			const fallback = options.some((o) => o.value === '') ? '' : options[0]?.value ?? '';
+			return { ...base, type: 'options', options, default: typeof field.default === 'string' ? field.default : fallback };
+		}
+		case 'multiOptions':
+			return { ...base, type: 'multiOptions', options: sortedOptions(field), default: [] };
+		default:
+			return {
+				...base,
+				type: 'string',
+				default: typeof field.default === 'string' || typeof field.default === 'number' ? String(field.default) : '',
+				...(placeholder ? { placeholder } : {}),
+				...(SECRET_FIELD.test(field.name) ? { typeOptions: { password: true } } : {}),
+			};
+	}
+}
+
+function idExample(source: ListSource): string {
+	const examples: Record<ListSource, string> = {
+		campaigns: 'TESTCAMP',
+		lists: '101',
+		users: '1000',
+		userGroups: 'ADMIN',
+		inGroups: 'SALESLINE',
+		campaignStatuses: 'SALE',
+		dids: '3125550100',
+		loggedInAgents: '1000',
+	};
+	return examples[source];
+}
+
+/** Parameter names shared by both action nodes' option collections. */
+export const PARAM = {
+	resource: 'resource',
+	operation: 'operation',
+	additionalFields: 'additionalFields',
+	customFields: 'customFieldsUi',
+	clearFields: 'clearFields',
+	onDuplicate: 'onDuplicate',
+	options: 'options',
+} as const;
+
+function operationProperty(resource: string, specs: FunctionSpec[]): INodeProperties {
+	const options = specs
+		.map((spec) => ({ name: spec.displayName, value: spec.name, action: spec.action, description: spec.description }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return {
+		displayName: 'Operation',
+		name: PARAM.operation,
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: options[0].value,
+	};
+}
+
+function operationFields(spec: FunctionSpec): INodeProperties[] {
+	const show = { show: { resource: [spec.resource], operation: [spec.name] } };
+	const properties: INodeProperties[] = [];
+	const required = spec.fields.filter((f) => f.required);
+	const optional = spec.fields.filter((f) => !f.required);
+	for (const field of required) properties.push({ ...fieldProperty(field, true), displayOptions: show });
+	if (optional.length > 0) {
+		properties.push({
+			displayName: 'Additional Fields',
+			name: PARAM.additionalFields,
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show,
+			options: optional.map((f) => fieldProperty(f, false)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		});
+	}
+	if (spec.customFields) {
+		properties.push({
+			displayName: 'Custom Fields',
+			name: PARAM.customFields,
+			type: 'fixedCollection',
+			placeholder: 'Add Custom Field',
+			typeOptions: { multipleValues: true },
+			default: {},
+			displayOptions: show,
+			description: 'Values for the list\'s custom fields, by field label (VICIdial custom list fields)',
+			options: [
+				{
+					displayName: 'Field',
+					name: 'field',
+					values: [
+						{ displayName: 'Field Label', name: 'name', type: 'string', default: '', description: 'The custom field\'s label, for example favorite_color' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		});
+	}
+	const blankable = spec.fields.filter((f) => f.blankable);
+	if (blankable.length > 0) {
+		properties.push({
+			displayName: 'Clear Fields',
+			name: PARAM.clearFields,
+			type: 'multiOptions',
+			default: [],
+			displayOptions: show,
+			description: 'Fields to empty in VICIdial (sent as VICIdial\'s --BLANK-- value)',
+			options: blankable
+				.map((f) => ({ name: f.displayName, value: f.name }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+		});
+	}
+	if (spec.duplicateAsData) {
+		properties.push({
+			displayName: 'On Duplicate',
+			name: PARAM.onDuplicate,
+			type: 'options',
+			default: 'error',
+			displayOptions: show,
+			description: 'What to do when a Duplicate Check finds an existing lead',
+			options: [
+				{ name: 'Fail the Item', value: 'error', description: 'Treat the duplicate as an error' },
+				{
+					name: 'Return the Existing Lead',
+					value: 'return',
+					description: 'Output the existing lead\'s ID with duplicate = true',
+				},
+			],
+		});
+	}
+	return properties;
+}
+
+/** The node-level options every action node offers (throughput, timeouts, retries). */
+export function optionsProperty(api: ApiName): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: PARAM.options,
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				default: 1,
+				typeOptions: { minValue: 1, maxValue: 20 },
+				description: 'How many requests may be in flight at once. VICIdial\'s API is not built for floods: keep it low.',
+			},
+			{
+				displayName: 'Pacing (Ms)',
+				name: 'pacingMs',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description: 'Minimum time between the starts of two requests, in milliseconds',
+			},
+			...(api === 'nonAgent'
+				? [
+						{
+							displayName: 'Retries',
+							name: 'maxAttempts',
+							type: 'number' as const,
+							default: 3,
+							typeOptions: { minValue: 1, maxValue: 10 },
+							description:
+								'Attempts in all for calls that are safe to repeat (reads, and writes that cannot apply twice), on network errors, timeouts and HTTP 5xx',
+						},
+					]
+				: []),
+			{
+				displayName: 'Timeout (Ms)',
+				name: 'timeoutMs',
+				type: 'number',
+				default: 30000,
+				typeOptions: { minValue: 100 },
+				description: 'How long to wait for each answer',
+			},
+		],
+	};
+}
+
+/** Resource, operation and field properties for every function of one API. */
+export function operationProperties(api: ApiName, specs: readonly FunctionSpec[]): INodeProperties[] {
+	const mine = resources.filter((r) => r.api === api && specs.some((s) => s.resource === r.value));
+	const resourceProperty: INodeProperties = {
+		displayName: 'Resource',
+		name: PARAM.resource,
+		type: 'options',
+		noDataExpression: true,
+		options: mine.map((r) => ({ name: r.name, value: r.value, description: r.description })),
+		default: mine[0].value,
+	};
+	const properties: INodeProperties[] = [resourceProperty];
+	for (const resource of mine) {
+		properties.push(operationProperty(resource.value, specs.filter((s) => s.resource === resource.value)));
+	}
+	for (const spec of specs) properties.push(...operationFields(spec));
+	properties.push(optionsProperty(api));
+	return properties;
+}

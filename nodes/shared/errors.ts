@@ -1,0 +1,140 @@
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+
+import type { FunctionSpec } from './catalogue/types';
+import type { StatusLine } from './reply';
+
+/**
+ * Errors with a stable code, VICIdial's own message, and no secret in any text: VICIdial
+ * echoes the password in login errors (`|6666|secret|BAD|`) and the Agent API even its SQL
+ * (`pass='secret'`), so every message is redacted where the error is built.
+ */
+
+export type ErrorCode = 'auth' | 'permission' | 'not_found' | 'duplicate' | 'validation' | 'locked' | 'server' | 'network';
+
+const MASK = '***';
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Remove secrets from a text: each secret by value wherever it stands as a whole token (so a
+ * password "1234" is masked in `|6666|1234|BAD|` but not inside the phone number 7275551234),
+ * in its URL-encoded form too, plus any `pass=…`/`password=…` parameter and SQL `pass='…'`.
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+	let out = text;
+	for (const secret of secrets) {
+		if (!secret) continue;
+		const forms = new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
+		for (const form of forms) {
+			const token = new RegExp(`(^|[^A-Za-z0-9])${escapeRegExp(form)}(?=$|[^A-Za-z0-9])`, 'g');
+			out = out.replace(token, `$1${MASK}`);
+		}
+	}
+	return out
+		.replace(/\b((?:phone_)?pass(?:word)?)=([^&\s|'"]*)/gi, `$1=${MASK}`)
+		.replace(/\b((?:phone_)?pass)\s*=\s*'[^']*'/gi, `$1='${MASK}'`);
+}
+
+/** Redact every string in a JSON value (for items built from replies that may echo secrets). */
+export function redactDeep<T>(value: T, secrets: readonly string[]): T {
+	if (typeof value === 'string') return redact(value, secrets) as T;
+	if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets)) as T;
+	if (value && typeof value === 'object') {
+		const out: Record<string, unknown> = {};
+		for (const [key, v] of Object.entries(value)) out[key] = redactDeep(v, secrets);
+		return out as T;
+	}
+	return value;
+}
+
+/** The error code for a VICIdial reason text. */
+export function classify(reason: string): ErrorCode {
+	const text = reason.toUpperCase();
+	if (/TOO MANY LOGIN ATTEMPTS|\bLOCK\b/.test(text)) return 'locked';
+	if (/LOGIN INCORRECT|INVALID USERNAME\/PASSWORD|INVALID SOURCE|IP ADDRESS IS NOT ALLOWED/.test(text)) return 'auth';
+	if (/PERMISSION|NOT ALLOWED|NOT ACTIVE|DISABLED/.test(text)) return 'permission';
+	if (/DUPLICATE|ALREADY EXISTS|ALREADY IN/.test(text)) return 'duplicate';
+	if (/NOT FOUND|DOES NOT EXIST|NO MATCHES|NO RECORDS|NO RESULTS|NO LEADS|NO USER FOUND|NOT LOGGED IN|NO ACTIVE CALL|NOT DEFINED|NO .* FOUND/.test(text))
+		return 'not_found';
+	return 'validation';
+}
+
+const HINTS: Partial<Record<ErrorCode, string>> = {
+	auth: 'Check the API user and password in the VICIdial credential. The Non-Agent API also needs user level 7 or higher.',
+	locked: 'VICIdial locks a user for 15 minutes after 10 failed logins. Wait, then check the password.',
+	network: 'VICIdial could not be reached. Check the server URL, that the server is up, and any firewall or proxy in between.',
+	server: 'VICIdial answered with a server error (PHP crashed or the database failed). The request may or may not have been applied.',
+};
+
+export interface ReplyErrorInput {
+	spec: FunctionSpec;
+	line: StatusLine;
+	secrets: readonly string[];
+	itemIndex?: number;
+}
+
+/**
+ * The NodeApiError for an `ERROR:` line: message `<function>: <REASON>`, a description that
+ * says what to check, and `code`/`function`/`reason` in the error's cause for routing.
+ */
+export function replyError(node: INode, { spec, line, secrets, itemIndex }: ReplyErrorInput): NodeApiError {
+	const code = classify(`${line.reason} ${line.values.join('|')}`);
+	const detail = line.values.filter((v) => v !== '').join('|');
+	const message = redact(`${spec.name}: ${line.reason}${detail ? ` (${detail})` : ''}`, secrets);
+	let description = HINTS[code];
+	if (code === 'permission' && spec.permission) {
+		description = `The API user needs: ${spec.permission}. Also check the user's "Allowed API Functions" (api_allowed_functions).`;
+	}
+	if (code === 'not_found' && /NOT LOGGED IN/i.test(line.reason)) {
+		description = 'The agent must be logged in to the VICIdial agent screen (vicidial.php) for Agent API calls.';
+	}
+	// Agent API login errors carry `|user|pass|auth|api_access|…|`: auth 1 with api_access 0
+	// means the password was right but the user lacks "Agent API Access".
+	if (/INVALID USERNAME\/PASSWORD/i.test(line.reason) && line.values[2] === '1' && line.values[3] === '0') {
+		description = 'The API user has no Agent API access: set "Agent API Access" to 1 on the user in VICIdial.';
+	}
+	return apiError(node, { code, fn: spec.name, reason: redact(line.reason, secrets), message, description, itemIndex });
+}
+
+export interface ApiErrorInput {
+	code: ErrorCode;
+	fn: string;
+	reason: string;
+	message: string;
+	description?: string;
+	httpCode?: string;
+	itemIndex?: number;
+}
+
+/** A NodeApiError built fresh from our own fields: nothing of the HTTP client's error is kept. */
+export function apiError(node: INode, input: ApiErrorInput): NodeApiError {
+	const cause: JsonObject = { code: input.code, function: input.fn, reason: input.reason };
+	const error = new NodeApiError(node, cause, {
+		message: input.message,
+		description: input.description,
+		httpCode: input.httpCode,
+		itemIndex: input.itemIndex,
+	});
+	// setDescriptiveErrorMessage may replace a message that contains an HTTP code; keep ours.
+	error.message = input.message;
+	error.context.code = input.code;
+	error.context.function = input.fn;
+	return error;
+}
+
+/** A NodeOperationError for input refused before sending. */
+export function inputError(node: INode, message: string, itemIndex: number, description?: string): NodeOperationError {
+	const error = new NodeOperationError(node, message, { itemIndex, description });
+	error.context.code = 'validation';
+	return error;
+}
+
+/** The code of an error made by this module, or undefined. */
+export function errorCode(error: unknown): ErrorCode | undefined {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		return error.context.code as ErrorCode | undefined;
+	}
+	return undefined;
+}

@@ -1,0 +1,165 @@
+import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { getFunction } from './catalogue';
+import type { ApiName, FunctionSpec } from './catalogue/types';
+import { camel, PARAM } from './descriptions';
+import { errorCode, inputError, redact, redactDeep } from './errors';
+import { BLANK, validateInput, type FunctionInput } from './schemas';
+import { callVicidial, checkReply, readCredentials, secretsOf, type RequestSettings, type VicidialCredentials } from './transport';
+
+/**
+ * The per-item loop both action nodes share: read and validate every item first (nothing is
+ * sent if any item is invalid, unless "continue on fail" keeps the valid ones going), then
+ * send with the chosen concurrency and pacing, and output in item order with `pairedItem`.
+ */
+
+interface Prepared {
+	spec: FunctionSpec;
+	params: Record<string, string>;
+	duplicateAsData: boolean;
+}
+
+interface RunOptions {
+	concurrency: number;
+	pacingMs: number;
+	settings: Partial<RequestSettings>;
+}
+
+/** A value from a resource locator, or the plain value. */
+function plain(value: unknown): unknown {
+	if (value && typeof value === 'object' && '__rl' in value) return (value as { value?: unknown }).value;
+	return value;
+}
+
+/** The catalogue input of item `i`, read from the node's parameters. */
+export function readInput(this: IExecuteFunctions, spec: FunctionSpec, i: number): FunctionInput {
+	const fields: Record<string, unknown> = {};
+	for (const field of spec.fields.filter((f) => f.required)) {
+		fields[field.name] = plain(this.getNodeParameter(camel(field.name), i, ''));
+	}
+	const additional = spec.fields.some((f) => !f.required)
+		? (this.getNodeParameter(PARAM.additionalFields, i, {}) as IDataObject)
+		: {};
+	for (const field of spec.fields.filter((f) => !f.required)) {
+		const key = camel(field.name);
+		if (key in additional) fields[field.name] = plain(additional[key]);
+	}
+	if (spec.fields.some((f) => f.blankable)) {
+		for (const name of this.getNodeParameter(PARAM.clearFields, i, []) as string[]) fields[name] = BLANK;
+	}
+	let custom: Record<string, unknown> | undefined;
+	if (spec.customFields) {
+		const ui = this.getNodeParameter(PARAM.customFields, i, {}) as { field?: Array<{ name: string; value: unknown }> };
+		for (const entry of ui.field ?? []) {
+			if (!entry.name) continue;
+			custom = custom ?? {};
+			custom[entry.name.trim()] = entry.value;
+		}
+	}
+	return { fields, custom };
+}
+
+function runOptions(this: IExecuteFunctions, api: ApiName): RunOptions {
+	const options = this.getNodeParameter(PARAM.options, 0, {}) as IDataObject;
+	const number = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
+	return {
+		concurrency: Math.max(1, Math.floor(number('concurrency', 1))),
+		pacingMs: Math.max(0, number('pacingMs', 0)),
+		settings: {
+			timeoutMs: number('timeoutMs', 30_000),
+			// Agent API calls change a live call: one attempt, whatever the catalogue says.
+			maxAttempts: api === 'agent' ? 1 : number('maxAttempts', 3),
+		},
+	};
+}
+
+/** Spaces request starts at least `pacingMs` apart, across all workers. */
+function pacer(pacingMs: number): () => Promise<void> {
+	let next = 0;
+	return async () => {
+		if (pacingMs <= 0) return;
+		const now = Date.now();
+		const at = Math.max(now, next);
+		next = at + pacingMs;
+		if (at > now) await sleep(at - now);
+	};
+}
+
+/** Run every input item against the function each one selects; the node's `execute`. */
+export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const node = this.getNode();
+	const credentials: VicidialCredentials = readCredentials(await this.getCredentials('vicidialApi'));
+	const secrets = secretsOf(credentials);
+	const options = runOptions.call(this, api);
+	const continueOnFail = this.continueOnFail();
+
+	// Validate all items before the first request.
+	const prepared: Array<Prepared | Error> = items.map((_item, i) => {
+		try {
+			const resource = this.getNodeParameter(PARAM.resource, i) as string;
+			const operation = this.getNodeParameter(PARAM.operation, i) as string;
+			const spec = getFunction(api, operation);
+			if (spec.resource !== resource) throw inputError(node, `Operation ${operation} does not belong to resource ${resource}`, i);
+			const input = readInput.call(this, spec, i);
+			const checked = validateInput(spec, input);
+			if (!checked.ok) throw inputError(node, redact(checked.message, secrets), i, `VICIdial function ${spec.name}; nothing was sent.`);
+			const duplicateAsData = spec.duplicateAsData === true && this.getNodeParameter(PARAM.onDuplicate, i, 'error') === 'return';
+			return { spec, params: checked.params, duplicateAsData };
+		} catch (error) {
+			if (!continueOnFail) throw error;
+			return error as Error;
+		}
+	});
+
+	const results: Array<INodeExecutionData[] | Error> = new Array(items.length);
+	const wait = pacer(options.pacingMs);
+	let cursor = 0;
+
+	const worker = async () => {
+		while (cursor < items.length) {
+			const i = cursor++;
+			const job = prepared[i];
+			if (job instanceof Error) {
+				results[i] = job;
+				continue;
+			}
+			try {
+				await wait();
+				const reply = await callVicidial.call(this, {
+					spec: job.spec,
+					params: job.params,
+					credentials,
+					settings: options.settings,
+					itemIndex: i,
+				});
+				const rows = checkReply({
+					node,
+					spec: job.spec,
+					parsed: reply.parsed,
+					secrets,
+					itemIndex: i,
+					duplicateAsData: job.duplicateAsData,
+				});
+				results[i] = rows.map((json) => ({ json: redactDeep(json, secrets), pairedItem: { item: i } }));
+			} catch (error) {
+				results[i] = error as Error;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(options.concurrency, items.length) }, worker));
+
+	const output: INodeExecutionData[] = [];
+	results.forEach((result, i) => {
+		if (!(result instanceof Error)) {
+			output.push(...result);
+			return;
+		}
+		if (!continueOnFail) throw result;
+		output.push({
+			json: { error: redact(result.message, secrets), code: errorCode(result) ?? 'server' },
+			pairedItem: { item: i },
+		});
+	});
+	return [output];
+}

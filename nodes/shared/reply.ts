@@ -1,0 +1,229 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { columnValue } from './catalogue/columns';
+import type { FunctionSpec, LineFields } from './catalogue/types';
+
+/**
+ * Parsing VICIdial's text replies (vicidial-api-notes.md §1, §3, §7). Pure: text in, typed
+ * lines and rows out; deciding what is an error is the caller's business.
+ */
+
+export type LineKind = 'SUCCESS' | 'ERROR' | 'NOTICE';
+
+export interface StatusLine {
+	kind: LineKind;
+	/** The function name VICIdial printed at the start of the text ('' when none). */
+	fn: string;
+	/** The reason text, for example `LEAD HAS BEEN ADDED`. */
+	reason: string;
+	/** The `|`-separated values after the separator. */
+	values: string[];
+	/** The values by name, where the catalogue names them. */
+	fields: IDataObject;
+}
+
+export interface ParsedReply {
+	lines: StatusLine[];
+	rows: IDataObject[];
+	/** For `value` and `text` replies: the whole body without the final newline. */
+	text?: string;
+}
+
+export interface ParseOptions {
+	/** The `stage` sent with the request: pipe (default), csv or tab. */
+	stage?: string;
+}
+
+const STATUS = /^(SUCCESS|ERROR|NOTICE):\s?(.*)$/;
+/** A function name as VICIdial prints it before the reason: `add_lead`, `auth`. */
+const FUNCTION_TOKEN = /^([a-z][a-z0-9]*(?:_[a-z0-9]+)+|auth)\s+(.*)$/;
+
+/** Position and length of the first separator: ` - ` or `:` + space (the `: |` form). */
+function findSeparator(text: string): { at: number; length: number } | undefined {
+	const dash = text.indexOf(' - ');
+	const colon = text.search(/: (?=\S|$)|:\s*\|/);
+	const candidates = [
+		dash >= 0 ? { at: dash, length: 3 } : undefined,
+		colon >= 0 ? { at: colon, length: text[colon + 1] === ' ' ? 2 : 1 } : undefined,
+	].filter((c): c is { at: number; length: number } => c !== undefined);
+	candidates.sort((a, b) => a.at - b.at);
+	if (candidates.length > 0) return candidates[0];
+	// Text ending in ':' (`ERROR: … NOT FOUND:` with nothing after it).
+	if (text.endsWith(':')) return { at: text.length - 1, length: 1 };
+	return undefined;
+}
+
+/** `|a|b|` and `a|b|` both give [a, b]; one leading and one trailing `|` are framing. */
+function splitValues(text: string): string[] {
+	let rest = text.replace(/\s+$/, '');
+	if (rest === '') return [];
+	if (rest.startsWith('|')) rest = rest.slice(1);
+	if (rest.endsWith('|')) rest = rest.slice(0, -1);
+	return rest.split('|');
+}
+
+/** The names for a line: the longest `lines` key that starts its reason text. */
+function namesFor(lines: LineFields | undefined, reason: string): readonly string[] | undefined {
+	if (!lines) return undefined;
+	let best: string | undefined;
+	for (const key of Object.keys(lines)) {
+		if (reason.startsWith(key) && (best === undefined || key.length > best.length)) best = key;
+	}
+	return best === undefined ? undefined : lines[best];
+}
+
+function named(names: readonly string[], values: readonly string[]): IDataObject {
+	const out: IDataObject = {};
+	names.forEach((name, index) => {
+		if (index < values.length) out[name] = columnValue(name, values[index]);
+	});
+	// Values beyond the documented ones are kept rather than lost.
+	values.slice(names.length).forEach((value, index) => {
+		if (value !== '') out[`extra_${index + 1}`] = value;
+	});
+	return out;
+}
+
+/**
+ * One `SUCCESS:`/`ERROR:`/`NOTICE:` line, or undefined for a data line. Both of VICIdial's
+ * separators are read: `REASON - a|b` and `REASON: |a|b|` (notes §7.2).
+ */
+export function parseStatusLine(line: string, spec?: Pick<FunctionSpec, 'name' | 'reply' | 'replyAliases'>): StatusLine | undefined {
+	const match = STATUS.exec(line.replace(/\r$/, ''));
+	if (!match) return undefined;
+	const kind = match[1] as LineKind;
+	let text = match[2].trim();
+	let fn = '';
+	const token = FUNCTION_TOKEN.exec(text);
+	if (token) {
+		const word = token[1];
+		const next = token[2];
+		// `agent_user is not logged in` starts with a snake-case word that is no function:
+		// only the called function, its aliases, `auth`, or a word before UPPER-CASE text count.
+		const known = spec && (word === spec.name || spec.replyAliases?.includes(word));
+		if (known || word === 'auth' || /^[A-Z]/.test(next)) {
+			fn = word;
+			text = next;
+		}
+	} else if (spec && text === spec.name) {
+		fn = text;
+		text = '';
+	}
+	let reason = text;
+	let values: string[] = [];
+	const separator = findSeparator(text);
+	if (text.startsWith('- ')) {
+		// `SUCCESS:  - 1000|text` (agent_ingroup_info stage=text): no reason at all.
+		reason = '';
+		values = splitValues(text.slice(2));
+	} else if (separator) {
+		reason = text.slice(0, separator.at).trim();
+		values = splitValues(text.slice(separator.at + separator.length));
+	} else if (text.includes('|')) {
+		// `CID GROUP INFO AS FOLLOWS TESTCAMP|---ALL---||1`: the values start after the last
+		// word of the reason.
+		const firstPipe = text.indexOf('|');
+		const lastSpace = text.lastIndexOf(' ', firstPipe);
+		reason = text.slice(0, Math.max(lastSpace, 0)).trim();
+		values = splitValues(text.slice(lastSpace + 1));
+	}
+	const lines = spec && (spec.reply.kind === 'status' || spec.reply.kind === 'table') ? spec.reply.lines : undefined;
+	const names = namesFor(lines, reason);
+	return { kind, fn, reason, values, fields: names ? named(names, values) : {} };
+}
+
+function delimiterOf(stage: string | undefined, fallback: string): string {
+	if (stage === 'csv') return ',';
+	if (stage === 'tab') return '\t';
+	if (stage === 'pipe') return '|';
+	return fallback;
+}
+
+function tableRows(dataLines: string[], columns: readonly string[], delimiter: string): IDataObject[] {
+	const lower = columns.map((c) => c.toLowerCase());
+	// lead_search prints its header without delimiters (notes §7.5).
+	const glued = lower.join('');
+	let header: string[] | undefined;
+	const rows: IDataObject[] = [];
+	for (const line of dataLines) {
+		const cells = line.split(delimiter);
+		const asLower = cells.map((c) => c.trim().toLowerCase());
+		if (line.trim().toLowerCase() === glued) continue;
+		const looksLikeHeader = asLower.length > 1 && asLower.slice(0, Math.min(3, lower.length)).every((c, i) => c === lower[i]);
+		if (looksLikeHeader) {
+			// A header may name more columns than the catalogue (custom fields): use its names.
+			// lead_all_info repeats it before every row of a phone search (notes §4.1).
+			header = cells.map((c) => c.trim());
+			continue;
+		}
+		const names = header ?? columns;
+		// A trailing delimiter (list_info) leaves one empty cell past the last column.
+		if (cells.length === names.length + 1 && cells[cells.length - 1] === '') cells.pop();
+		rows.push(named(names, cells));
+	}
+	return rows;
+}
+
+function keyValueRecords(dataLines: string[], separator: string, recordStart?: RegExp): IDataObject[] {
+	const records: IDataObject[] = [];
+	let current: IDataObject | undefined;
+	for (const line of dataLines) {
+		if (recordStart && recordStart.test(line)) {
+			current = {};
+			records.push(current);
+			continue;
+		}
+		const at = line.indexOf(separator);
+		if (at < 0) continue;
+		if (!current) {
+			current = {};
+			records.push(current);
+		}
+		const key = line.slice(0, at).trim().replace(/^<PRE>/i, '');
+		current[key] = columnValue(key, line.slice(at + separator.length).trim());
+	}
+	return records.filter((record) => Object.keys(record).length > 0);
+}
+
+/** `VERSION: 2.14-202|BUILD: 250720-1841|DATE: …|EPOCH: …|DST: 0|TZ: -5.00|TZNOW: -5.00|` */
+function versionRecord(text: string): IDataObject {
+	const record: IDataObject = {};
+	for (const part of text.trim().split('|')) {
+		const at = part.indexOf(': ');
+		if (at < 0) continue;
+		const key = part.slice(0, at).trim().toLowerCase();
+		record[key] = columnValue(key, part.slice(at + 2).trim());
+	}
+	return record;
+}
+
+/**
+ * Parse a reply body the way the function's catalogue entry describes it.
+ * Status lines are always recognised; the rest is read as rows, a value, key/value records
+ * or text. Never throws: unexpected text comes back as rows or text for the caller to judge.
+ */
+export function parseReply(body: string, spec: FunctionSpec, options: ParseOptions = {}): ParsedReply {
+	const allLines = body.replace(/\r\n/g, '\n').split('\n');
+	while (allLines.length > 0 && allLines[allLines.length - 1].trim() === '') allLines.pop();
+	const lines: StatusLine[] = [];
+	const data: string[] = [];
+	for (const line of allLines) {
+		const status = parseStatusLine(line, spec);
+		if (status) lines.push(status);
+		else if (line.trim() !== '') data.push(line);
+	}
+	const reply = spec.reply;
+	switch (reply.kind) {
+		case 'status':
+			return { lines, rows: [] };
+		case 'table':
+			return { lines, rows: tableRows(data, reply.columns, delimiterOf(options.stage, reply.delimiter ?? '|')) };
+		case 'keyValue':
+			return { lines, rows: keyValueRecords(data, reply.separator, reply.recordStart) };
+		case 'version':
+			return { lines, rows: data.length > 0 ? [versionRecord(data.join('\n'))] : [] };
+		case 'value':
+		case 'text':
+			return { lines, rows: [], text: data.length > 0 ? allLines.filter((l) => !STATUS.test(l)).join('\n') : undefined };
+	}
+}

@@ -1,0 +1,311 @@
+import {
+	sleep,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type INode,
+} from 'n8n-workflow';
+
+import type { FunctionSpec } from './catalogue/types';
+import { apiError, redact, replyError } from './errors';
+import { parseReply, type ParsedReply, type StatusLine } from './reply';
+
+/**
+ * The one door to VICIdial. Parameters go as an `application/x-www-form-urlencoded` POST
+ * body through n8n's helpers (credential injection, proxy, TLS settings); both APIs read POST
+ * (n8n-notes.md, last section), so credentials never appear in a URL.
+ */
+
+export const CREDENTIAL = 'vicidialApi';
+
+export const DEFAULT_PATHS = { nonAgent: '/vicidial/non_agent_api.php', agent: '/agc/api.php' } as const;
+
+export interface RequestSettings {
+	/** Per-attempt timeout. */
+	timeoutMs: number;
+	/** Attempts in all, for functions whose retry policy allows a repeat. */
+	maxAttempts: number;
+	/** First back-off; doubled per attempt, capped at 8 s. */
+	backoffMs: number;
+}
+
+export const DEFAULT_SETTINGS: RequestSettings = { timeoutMs: 30_000, maxAttempts: 3, backoffMs: 500 };
+
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface VicidialCredentials {
+	baseUrl: string;
+	apiUser: string;
+	password: string;
+	source: string;
+	nonAgentPath: string;
+	agentPath: string;
+	allowUnauthorizedCerts: boolean;
+	basicAuth: boolean;
+	basicAuthUser: string;
+	basicAuthPassword: string;
+}
+
+/** Credential data with defaults filled in. */
+export function readCredentials(data: ICredentialDataDecryptedObject): VicidialCredentials {
+	const text = (key: string, fallback = '') => (typeof data[key] === 'string' && data[key] !== '' ? (data[key] as string) : fallback);
+	return {
+		baseUrl: text('baseUrl').replace(/\/+$/, ''),
+		apiUser: text('apiUser'),
+		password: text('password'),
+		source: text('source', 'n8n'),
+		nonAgentPath: text('nonAgentPath', DEFAULT_PATHS.nonAgent),
+		agentPath: text('agentPath', DEFAULT_PATHS.agent),
+		allowUnauthorizedCerts: data.allowUnauthorizedCerts === true,
+		basicAuth: data.basicAuth === true,
+		basicAuthUser: text('basicAuthUser'),
+		basicAuthPassword: text('basicAuthPassword'),
+	};
+}
+
+/** Every secret of a credential, for redaction. */
+export function secretsOf(credentials: VicidialCredentials): string[] {
+	return [credentials.password, credentials.basicAuthPassword].filter((s) => s.length > 0);
+}
+
+export function endpointOf(credentials: VicidialCredentials, api: FunctionSpec['api']): string {
+	const path = api === 'agent' ? credentials.agentPath : credentials.nonAgentPath;
+	return `${credentials.baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/** Whether a failed attempt may be repeated without applying the function twice. */
+export function mayRetry(spec: FunctionSpec, params: Readonly<Record<string, string>>): boolean {
+	const policy = spec.retry;
+	if (policy.kind === 'always') return true;
+	if (policy.kind === 'never') return false;
+	return policy.params.some((name) => (params[name] ?? '') !== '');
+}
+
+const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO/;
+
+/** The low-level error code under n8n's wrapping (axios error in `cause`, or the error itself). */
+function lowLevelCode(error: unknown): string {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return /timeout/i.test(message) ? 'ETIMEDOUT' : /socket hang up/i.test(message) ? 'ECONNRESET' : '';
+}
+
+type Attempt =
+	| { kind: 'reply'; status: number; body: string }
+	| { kind: 'network'; code: string };
+
+export interface CallInput {
+	spec: FunctionSpec;
+	params: Readonly<Record<string, string>>;
+	credentials: VicidialCredentials;
+	settings?: Partial<RequestSettings>;
+	itemIndex?: number;
+}
+
+export interface CallResult {
+	body: string;
+	parsed: ParsedReply;
+	/** How many requests were sent (1 unless retried). */
+	attempts: number;
+}
+
+function describeNetwork(code: string, url: string): { message: string; description: string } {
+	if (TLS_CODE.test(code)) {
+		return {
+			message: `TLS failure talking to ${url} (${code})`,
+			description: 'The server\'s certificate was refused. Fix the certificate, or turn on "Ignore SSL Issues" in the credential for a self-signed one.',
+		};
+	}
+	if (code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT') {
+		return { message: `VICIdial did not answer in time (${url})`, description: 'The request timed out. Raise the timeout, or check the server load.' };
+	}
+	return {
+		message: `Cannot reach VICIdial at ${url} (${code || 'network error'})`,
+		description: 'Check the server URL in the credential, that the server is up, and any firewall or proxy in between.',
+	};
+}
+
+/**
+ * Send one function call and return the parsed reply. Network errors, timeouts and HTTP 5xx
+ * are retried with back-off only where the catalogue says a repeat cannot apply twice;
+ * otherwise the error says the request may or may not have been applied. `ERROR:` lines are
+ * not judged here (see `checkReply`).
+ */
+export async function callVicidial(this: RequestContext, input: CallInput): Promise<CallResult> {
+	const { spec, params, credentials } = input;
+	const settings = { ...DEFAULT_SETTINGS, ...input.settings };
+	const node = this.getNode();
+	const url = endpointOf(credentials, spec.api);
+	const secrets = secretsOf(credentials);
+	const retryable = mayRetry(spec, params);
+	const attemptsAllowed = retryable ? Math.max(1, settings.maxAttempts) : 1;
+
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		url,
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/plain, text/html, */*' },
+		// user and pass are added by the credential's authenticate (body); source is no secret.
+		body: { ...params, function: spec.name, source: credentials.source } as IDataObject,
+		timeout: settings.timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: false,
+		encoding: 'text',
+		skipSslCertificateValidation: credentials.allowUnauthorizedCerts,
+	};
+	if (credentials.basicAuth) options.auth = { username: credentials.basicAuthUser, password: credentials.basicAuthPassword };
+
+	let last: Attempt | undefined;
+	let attempts = 0;
+	for (let attempt = 1; attempt <= attemptsAllowed; attempt++) {
+		attempts = attempt;
+		if (attempt > 1) await sleep(Math.min(settings.backoffMs * 2 ** (attempt - 2), 8_000));
+		last = await send.call(this, options, spec.noAuth === true);
+		const failed = last.kind === 'network' || last.status >= 500;
+		if (!failed) break;
+		// A TLS or DNS failure will not heal in a second; don't hammer a locked-down server.
+		if (last.kind === 'network' && (TLS_CODE.test(last.code) || last.code === 'ENOTFOUND')) break;
+	}
+	const maybeApplied = spec.writes && !retryable
+		? ' The request may or may not have been applied: check VICIdial before repeating it.'
+		: '';
+
+	if (!last || last.kind === 'network') {
+		const code = last?.code ?? '';
+		const { message, description } = describeNetwork(code, url);
+		throw apiError(node, {
+			code: 'network',
+			fn: spec.name,
+			reason: code,
+			message: redact(`${spec.name}: ${message}`, secrets),
+			description: description + maybeApplied,
+			itemIndex: input.itemIndex,
+		});
+	}
+	if (last.status >= 500) {
+		const empty = last.body.trim() === '';
+		throw apiError(node, {
+			code: 'server',
+			fn: spec.name,
+			reason: `HTTP ${last.status}`,
+			message: `${spec.name}: VICIdial answered HTTP ${last.status}${empty ? ' with an empty body' : ''}`,
+			description:
+				(empty
+					? 'PHP stopped with an error (for example a database error, or lead_field_info with an unknown field name).'
+					: 'The web server reported an error.') + maybeApplied,
+			httpCode: String(last.status),
+			itemIndex: input.itemIndex,
+		});
+	}
+	if (last.status === 404 || last.status === 401 || last.status === 403) {
+		throw apiError(node, {
+			code: last.status === 404 ? 'network' : 'auth',
+			fn: spec.name,
+			reason: `HTTP ${last.status}`,
+			message: `${spec.name}: HTTP ${last.status} from ${url}`,
+			description:
+				last.status === 404
+					? 'No VICIdial API at this address. Check the server URL and the API paths in the credential.'
+					: 'A proxy or the web server refused the request. Check the Proxy Basic Auth settings in the credential.',
+			httpCode: String(last.status),
+			itemIndex: input.itemIndex,
+		});
+	}
+	return { body: last.body, parsed: parseReply(last.body, spec, { stage: params.stage }), attempts };
+}
+
+async function send(this: RequestContext, options: IHttpRequestOptions, noAuth: boolean): Promise<Attempt> {
+	try {
+		const response = (noAuth
+			? await this.helpers.httpRequest({ ...options })
+			: await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, { ...options })) as {
+			statusCode: number;
+			body: unknown;
+		};
+		const body = typeof response.body === 'string' ? response.body : response.body === undefined || response.body === null ? '' : String(response.body);
+		return { kind: 'reply', status: response.statusCode, body };
+	} catch (error) {
+		return { kind: 'network', code: lowLevelCode(error) };
+	}
+}
+
+export interface CheckOptions {
+	node: INode;
+	spec: FunctionSpec;
+	parsed: ParsedReply;
+	secrets: readonly string[];
+	itemIndex?: number;
+	/** Return a duplicate refusal as data instead of failing (add_lead with "return existing"). */
+	duplicateAsData?: boolean;
+}
+
+function matchesEmpty(spec: FunctionSpec, line: StatusLine): boolean {
+	return (spec.emptyOn ?? []).some((reason) => line.reason.startsWith(reason));
+}
+
+/**
+ * Judge a parsed reply: the first `ERROR:` line becomes a NodeApiError, unless it means
+ * "nothing found" for this function (zero items) or a duplicate the caller wants as data.
+ * Returns the items for the workflow.
+ */
+export function checkReply({ node, spec, parsed, secrets, itemIndex, duplicateAsData }: CheckOptions): IDataObject[] {
+	const error = parsed.lines.find((line) => line.kind === 'ERROR');
+	if (error) {
+		if (matchesEmpty(spec, error)) return [];
+		if (duplicateAsData && /^DUPLICATE/.test(error.reason)) {
+			return [{ result: 'DUPLICATE', message: error.reason, duplicate: true, ...error.fields }];
+		}
+		throw replyError(node, { spec, line: error, secrets, itemIndex });
+	}
+	const items = toItems(spec, parsed);
+	if (items.length === 0 && parsed.lines.some((line) => matchesEmpty(spec, line))) return [];
+	if (items.length === 0 && spec.reply.kind !== 'table' && spec.reply.kind !== 'keyValue') {
+		throw apiError(node, {
+			code: 'server',
+			fn: spec.name,
+			reason: 'unrecognised reply',
+			message: `${spec.name}: VICIdial sent a reply the node does not recognise`,
+			description: redact(parsed.text ?? '', secrets).slice(0, 300) || 'The reply was empty.',
+			itemIndex,
+		});
+	}
+	return items;
+}
+
+function lineItem(line: StatusLine): IDataObject {
+	const item: IDataObject = { result: line.kind, message: line.reason, ...line.fields };
+	if (Object.keys(line.fields).length === 0 && line.values.length > 0) item.values = line.values;
+	return item;
+}
+
+/** The workflow's view of a reply: one item per row, per SUCCESS line, or one for the whole reply. */
+export function toItems(spec: FunctionSpec, parsed: ParsedReply): IDataObject[] {
+	const reply = spec.reply;
+	const notices = parsed.lines.filter((line) => line.kind === 'NOTICE').map(lineItem);
+	if (reply.kind === 'value') {
+		return parsed.text === undefined ? [] : [{ [reply.field]: parsed.text }];
+	}
+	if (reply.kind === 'text') {
+		return parsed.text === undefined ? [] : [{ [reply.field]: parsed.text }];
+	}
+	if (reply.kind === 'status') {
+		const successes = parsed.lines.filter((line) => line.kind === 'SUCCESS').map(lineItem);
+		if (successes.length > 0) {
+			if (notices.length > 0) successes[0].notices = notices;
+			return successes;
+		}
+		// Some calls answer with NOTICE lines only (update_lead with only callback or hopper flags).
+		if (notices.length > 0) return [{ ...notices[0], notices }];
+		return [];
+	}
+	// Tables and records; a status line before the rows (update_cid_group_entry INFO) is kept on each row.
+	const header = parsed.lines.find((line) => line.kind === 'SUCCESS');
+	return parsed.rows.map((row) => (header && Object.keys(header.fields).length > 0 ? { ...header.fields, ...row } : row));
+}
