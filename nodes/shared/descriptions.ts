@@ -27,7 +27,8 @@ export const SEARCH_METHODS: Record<ListSource, string> = {
 	loggedInAgents: 'searchLoggedInAgents',
 };
 
-const SECRET_FIELD = /(^|_)pass(word)?$|password/;
+/** Parameters and reply fields that hold passwords (agent_pass, phone_pass, registration_password). */
+export const SECRET_FIELD = /(^|_)pass(word)?$|_password$/;
 
 function placeholderOf(field: FieldSpec): string | undefined {
 	switch (field.type) {

@@ -33,8 +33,8 @@ export function redact(text: string, secrets: readonly string[]): string {
 		}
 	}
 	return out
-		.replace(/\b((?:phone_)?pass(?:word)?)=([^&\s|'"]*)/gi, `$1=${MASK}`)
-		.replace(/\b((?:phone_)?pass)\s*=\s*'[^']*'/gi, `$1='${MASK}'`);
+		.replace(/\b((?:phone_)?pass)\s*=\s*'[^']*'/gi, `$1='${MASK}'`)
+		.replace(/\b((?:phone_)?pass(?:word)?)=(?!')([^&\s|'"]*)/gi, `$1=${MASK}`);
 }
 
 /** Redact every string in a JSON value (for items built from replies that may echo secrets). */

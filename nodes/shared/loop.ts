@@ -2,7 +2,7 @@ import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionDat
 
 import { getFunction } from './catalogue';
 import type { ApiName, FunctionSpec } from './catalogue/types';
-import { camel, PARAM } from './descriptions';
+import { camel, PARAM, SECRET_FIELD } from './descriptions';
 import { errorCode, inputError, redact, redactDeep } from './errors';
 import { BLANK, validateInput, type FunctionInput } from './schemas';
 import { callVicidial, checkReply, readCredentials, secretsOf, type RequestSettings, type VicidialCredentials } from './transport';
@@ -85,6 +85,21 @@ function pacer(pacingMs: number): () => Promise<void> {
 	};
 }
 
+/** The credential's secrets plus passwords the item itself sends (add_user echoes agent_pass). */
+function itemSecrets(secrets: readonly string[], params: Readonly<Record<string, string>>): string[] {
+	const own = Object.entries(params)
+		.filter(([name, value]) => SECRET_FIELD.test(name) && value !== '')
+		.map(([, value]) => value);
+	return [...secrets, ...own];
+}
+
+/** Reply fields named like passwords never reach the workflow. */
+function maskSecrets(json: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(json)) out[key] = SECRET_FIELD.test(key) && value !== '' ? '***' : value;
+	return out;
+}
+
 /** Run every input item against the function each one selects; the node's `execute`. */
 export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -137,11 +152,11 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 					node,
 					spec: job.spec,
 					parsed: reply.parsed,
-					secrets,
+					secrets: itemSecrets(secrets, job.params),
 					itemIndex: i,
 					duplicateAsData: job.duplicateAsData,
 				});
-				results[i] = rows.map((json) => ({ json: redactDeep(json, secrets), pairedItem: { item: i } }));
+				results[i] = rows.map((json) => ({ json: maskSecrets(redactDeep(json, itemSecrets(secrets, job.params))), pairedItem: { item: i } }));
 			} catch (error) {
 				results[i] = error as Error;
 			}
@@ -156,8 +171,13 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 			return;
 		}
 		if (!continueOnFail) throw result;
+		const job = prepared[i];
 		output.push({
-			json: { error: redact(result.message, secrets), code: errorCode(result) ?? 'server' },
+			json: {
+				error: redact(result.message, job instanceof Error ? secrets : itemSecrets(secrets, job.params)),
+				code: errorCode(result) ?? 'server',
+				...(job instanceof Error ? {} : { function: job.spec.name }),
+			},
 			pairedItem: { item: i },
 		});
 	});

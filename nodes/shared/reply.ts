@@ -35,8 +35,8 @@ export interface ParseOptions {
 }
 
 const STATUS = /^(SUCCESS|ERROR|NOTICE):\s?(.*)$/;
-/** A function name as VICIdial prints it before the reason: `add_lead`, `auth`. */
-const FUNCTION_TOKEN = /^([a-z][a-z0-9]*(?:_[a-z0-9]+)+|auth)\s+(.*)$/;
+/** The first word of a status text and the rest. */
+const FIRST_WORD = /^([a-z][a-z0-9_]*)\s+(.*)$/;
 
 /** Position and length of the first separator: ` - ` or `:` + space (the `: |` form). */
 function findSeparator(text: string): { at: number; length: number } | undefined {
@@ -94,14 +94,15 @@ export function parseStatusLine(line: string, spec?: Pick<FunctionSpec, 'name' |
 	const kind = match[1] as LineKind;
 	let text = match[2].trim();
 	let fn = '';
-	const token = FUNCTION_TOKEN.exec(text);
+	const token = FIRST_WORD.exec(text);
 	if (token) {
 		const word = token[1];
 		const next = token[2];
 		// `agent_user is not logged in` starts with a snake-case word that is no function:
-		// only the called function, its aliases, `auth`, or a word before UPPER-CASE text count.
+		// only the called function, its aliases, `auth`, or a snake-case word before UPPER-CASE
+		// text (`add_lead PHONE NUMBER IN DNC` from external_add_lead) count.
 		const known = spec && (word === spec.name || spec.replyAliases?.includes(word));
-		if (known || word === 'auth' || /^[A-Z]/.test(next)) {
+		if (known || word === 'auth' || (word.includes('_') && /^[A-Z]/.test(next))) {
 			fn = word;
 			text = next;
 		}

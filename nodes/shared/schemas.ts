@@ -106,8 +106,10 @@ type Check = { ok: true; value: string } | { ok: false; allowed: string };
 /** One value of a field to wire text, or what is allowed. */
 function convert(field: FieldSpec, raw: unknown, api: FunctionSpec['api']): Check {
 	const fail = (allowed: string): Check => ({ ok: false, allowed });
-	if (field.blankable && raw === BLANK) return { ok: true, value: BLANK };
+	// The Agent API has no --BLANK--: an empty value clears the field there.
+	if (field.blankable && raw === BLANK) return { ok: true, value: api === 'agent' ? '' : BLANK };
 	const text = asText(raw);
+	if (field.accepts && text !== undefined && field.accepts.regex.test(text.trim())) return { ok: true, value: text.trim() };
 	switch (field.type) {
 		case 'boolean': {
 			const yes = raw === true || (text !== undefined && /^(y|yes|true|1)$/i.test(text));
@@ -140,7 +142,8 @@ function convert(field: FieldSpec, raw: unknown, api: FunctionSpec['api']): Chec
 			const clean = items.map((i) => (i ?? '').trim()).filter((i) => i !== '');
 			if (clean.length === 0) return fail('a list of values');
 			if (clean.some((i) => !/^[A-Za-z0-9_.\-+ ]+$/.test(i))) return fail('values made of letters, digits, _ . - and spaces');
-			return { ok: true, value: clean.join(field.separator ?? ',') };
+			const [before, after] = field.frame ?? ['', ''];
+			return { ok: true, value: `${before}${clean.join(field.separator ?? ',')}${after}` };
 		}
 		case 'phone': {
 			const phone = text === undefined ? undefined : normalisePhone(text);
@@ -168,8 +171,6 @@ function convert(field: FieldSpec, raw: unknown, api: FunctionSpec['api']): Chec
 		}
 		case 'dateTime': {
 			const trimmed = text?.trim() ?? '';
-			// Callbacks also take NOW or a number of days ahead (NON-AGENT_API.txt, add_lead).
-			if (field.name.startsWith('callback') && /^(NOW|\d{1,3}DAYS)$/.test(trimmed)) return { ok: true, value: trimmed };
 			const stamp = normaliseDateTime(trimmed);
 			if (!stamp) return fail('a date and time as YYYY-MM-DD HH:MM:SS');
 			return { ok: true, value: stamp };
@@ -198,7 +199,8 @@ export function fieldSchema(field: FieldSpec, api: FunctionSpec['api']): z.ZodTy
 		}
 		const result = convert(field, raw, api);
 		if (!result.ok) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.displayName} must be ${result.allowed}; got ${quote(raw)}` });
+			const allowed = field.accepts ? `${result.allowed}, or ${field.accepts.allowed}` : result.allowed;
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.displayName} must be ${allowed}; got ${quote(raw)}` });
 			return z.NEVER;
 		}
 		return result.value;

@@ -20,6 +20,8 @@ export class Field implements FieldSpec {
 	readonly blankable?: boolean;
 	readonly pattern?: FieldSpec['pattern'];
 	readonly phoneCodeField?: string;
+	readonly accepts?: FieldSpec['accepts'];
+	readonly frame?: FieldSpec['frame'];
 
 	constructor(spec: FieldSpec) {
 		Object.assign(this, spec);

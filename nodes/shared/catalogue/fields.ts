@@ -136,6 +136,8 @@ export const callback_datetime = field({
 	name: 'callback_datetime',
 	displayName: 'Callback Date and Time',
 	type: 'dateTime',
+	// The Non-Agent API also takes NOW or a number of days ahead (NON-AGENT_API.txt, add_lead).
+	accepts: { regex: /^(NOW|\d{1,3}DAYS)$/, allowed: 'NOW or a number of days such as 3DAYS' },
 	description:
 		'When to call back: YYYY-MM-DD HH:MM:SS (server time), NOW, or a number of days ahead such as 3DAYS',
 });
@@ -360,3 +362,122 @@ export const duplicateCheckValues = plainOptions([
 	'DUPNAMEPHONECAMP',
 	'DUPNAMEPHONESYS',
 ]);
+
+// ---- added for lead/hopper/list/dnc/report ----------------------------------------------
+
+export const archived_lead = yesNo(
+	'archived_lead',
+	'Archived Lead',
+	'Work on the lead archive (vicidial_list_archive) instead of the active leads (default N)',
+);
+
+export const lead_ids = field({
+	name: 'lead_ids',
+	displayName: 'Lead IDs',
+	type: 'list',
+	separator: ',',
+	pattern: { regex: /^\d{1,9}(,\d{1,9})*$/, allowed: 'lead IDs of 1-9 digits' },
+	description: 'Lead IDs of 1-9 digits, sent comma-separated (193715,1677922)',
+});
+
+export const phone_numbers = field({
+	name: 'phone_number',
+	displayName: 'Phone Numbers',
+	type: 'list',
+	separator: ',',
+	pattern: { regex: /^\d{6,18}(,\d{6,18})*$/, allowed: 'phone numbers of 6-18 digits' },
+	description: 'Phone numbers of 6-18 digits, sent comma-separated (3125551212,9055551212)',
+});
+
+export const records = field({
+	name: 'records',
+	displayName: 'Records',
+	type: 'integer',
+	min: 1,
+	max: 1000000,
+	description: 'How many matching leads to act on, newest first',
+});
+
+export const local_call_time = field({
+	name: 'local_call_time',
+	displayName: 'Local Call Time',
+	type: 'code',
+	min: 1,
+	max: 10,
+	description: 'A call time ID defined in VICIdial (for example 9am-9pm)',
+});
+
+export const reset_lead = yesNo(
+	'reset_lead',
+	'Reset Lead',
+	'Clear the called-since-last-reset flag so the lead can be dialed again (default N)',
+);
+
+export const insert_if_not_found = yesNo(
+	'insert_if_not_found',
+	'Insert If Not Found',
+	'Create the record when no match is found (default N)',
+);
+
+// update_lead and batch_update_lead spell these with _field because list_id and user mean
+// the search list and the API user there (NON-AGENT_API.txt, EDITABLE FIELDS).
+export const user_field = field({
+	name: 'user_field',
+	displayName: 'Lead User',
+	type: 'string',
+	min: 1,
+	max: 20,
+	source: 'users',
+	blankable: true,
+	description: 'Sets the lead\'s user column (the agent who owns the last call): 1-20 characters',
+});
+
+export const list_id_field = list_id.with({
+	name: 'list_id_field',
+	displayName: 'Move to List',
+	description: 'Moves the lead to this list (sets its list_id): 3-12 digits',
+});
+
+export const called_count = field({
+	name: 'called_count',
+	displayName: 'Called Count',
+	type: 'integer',
+	min: 0,
+	max: 99999,
+	description: 'Number of dial attempts recorded on the lead (digits only)',
+});
+
+export const entry_list_id = field({
+	name: 'entry_list_id',
+	displayName: 'Entry List ID',
+	type: 'digits',
+	min: 3,
+	max: 12,
+	description:
+		'List whose custom fields hold this lead\'s data: 3-12 digits. Ignored when Custom Fields is Y; a wrong value can detach the lead from its custom data.',
+});
+
+export const force_entry_list_id = entry_list_id.with({
+	name: 'force_entry_list_id',
+	displayName: 'Force Entry List ID',
+	description:
+		'Use this list\'s custom fields instead of the lead\'s entry list: 3-12 digits. A wrong value can detach the lead from its custom data.',
+});
+
+export const usacan_prefix_check = yesNo(
+	'usacan_prefix_check',
+	'USA/Canada Prefix Check',
+	'Refuse USA/Canada numbers whose 4th digit is 0 or 1 (default N)',
+);
+
+export const usacan_areacode_check = yesNo(
+	'usacan_areacode_check',
+	'USA/Canada Area Code Check',
+	'Refuse USA/Canada numbers with an unknown area code (default N)',
+);
+
+export const nanpa_ac_prefix_check = yesNo(
+	'nanpa_ac_prefix_check',
+	'NANPA Prefix Check',
+	'Refuse numbers whose area code and prefix are not in the optional NANPA data (default N)',
+);

@@ -77,6 +77,10 @@ export interface FieldSpec {
 	readonly pattern?: { readonly regex: RegExp; readonly allowed: string };
 	/** For `phone`: a companion field that receives a country code split off a `+` number. */
 	readonly phoneCodeField?: string;
+	/** Other forms sent as they are (external_dial's MANUALNEXT, a callback's NOW or 3DAYS). */
+	readonly accepts?: { readonly regex: RegExp; readonly allowed: string };
+	/** Text put around a `list` value (change_ingroups wants ` A B -`). */
+	readonly frame?: readonly [string, string];
 }
 
 /**

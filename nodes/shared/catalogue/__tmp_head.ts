@@ -1,0 +1,362 @@
+import { field, plainOptions, yesNo } from './field';
+
+/**
+ * Every VICIdial parameter that more than one function takes, defined once. Limits and
+ * wording come from NON-AGENT_API.txt / AGENT_API.txt; where the running 2.14 code differs
+ * (vicidial-api-notes.md §7) the code wins.
+ */
+
+// ---- identifiers -------------------------------------------------------------------------
+
+export const lead_id = field({
+	name: 'lead_id',
+	displayName: 'Lead ID',
+	type: 'digits',
+	min: 1,
+	max: 10,
+	description: 'The lead\'s ID in vicidial_list (digits)',
+});
+
+export const list_id = field({
+	name: 'list_id',
+	displayName: 'List',
+	type: 'digits',
+	min: 3,
+	max: 12,
+	source: 'lists',
+	description: 'List ID: 3-12 digits',
+});
+
+export const campaign_id = field({
+	name: 'campaign_id',
+	displayName: 'Campaign',
+	type: 'code',
+	min: 2,
+	max: 8,
+	source: 'campaigns',
+	description: 'Campaign ID: 2-8 characters',
+});
+
+export const agent_user = field({
+	name: 'agent_user',
+	displayName: 'Agent User',
+	type: 'code',
+	min: 2,
+	max: 20,
+	source: 'users',
+	description: 'VICIdial user ID of the agent: 2-20 characters',
+});
+
+export const logged_in_agent = agent_user.with({
+	source: 'loggedInAgents',
+	description: 'The agent to act on; must be logged in to the agent screen',
+});
+
+export const user_group = field({
+	name: 'user_group',
+	displayName: 'User Group',
+	type: 'code',
+	min: 2,
+	max: 20,
+	source: 'userGroups',
+	description: 'User group ID: 2-20 characters',
+});
+
+export const vendor_lead_code = field({
+	name: 'vendor_lead_code',
+	displayName: 'Vendor Lead Code',
+	type: 'string',
+	max: 20,
+	blankable: true,
+	description: 'Your own ID for the lead (for example the CRM record ID): 1-20 characters',
+});
+
+export const status = field({
+	name: 'status',
+	displayName: 'Status',
+	type: 'code',
+	min: 1,
+	max: 6,
+	source: 'campaignStatuses',
+	description: 'Disposition status code: 1-6 characters (SALE, NI, CALLBK, …)',
+});
+
+export const call_id = field({
+	name: 'call_id',
+	displayName: 'Call ID',
+	type: 'string',
+	min: 9,
+	max: 40,
+	pattern: { regex: /^[A-Za-z0-9._]+$/, allowed: 'letters, digits, dots and underscores' },
+	description: 'VICIdial caller code of the call (20 characters, for example M1122334450000000008)',
+});
+
+// ---- phone numbers -----------------------------------------------------------------------
+
+export const phone_number = field({
+	name: 'phone_number',
+	displayName: 'Phone Number',
+	type: 'phone',
+	min: 6,
+	max: 16,
+	phoneCodeField: 'phone_code',
+	description:
+		'6-16 digits. Pasted forms such as "(312) 555-1234" or "+1 312-555-1234" are reduced to digits; a leading + country code goes to Phone Code.',
+});
+
+export const phone_code = field({
+	name: 'phone_code',
+	displayName: 'Phone Code',
+	type: 'digits',
+	min: 1,
+	max: 4,
+	description: 'Country calling code: 1-4 digits (1 for USA/Canada, 44 for the UK)',
+});
+
+export const alt_phone = field({
+	name: 'alt_phone',
+	displayName: 'Alt Phone',
+	type: 'phone',
+	min: 1,
+	max: 12,
+	blankable: true,
+	description: 'Alternate phone number: up to 12 digits',
+});
+
+// ---- dates -------------------------------------------------------------------------------
+
+export const date = field({
+	name: 'date',
+	displayName: 'Date',
+	type: 'date',
+	description: 'Date as YYYY-MM-DD',
+});
+
+export const callback_datetime = field({
+	name: 'callback_datetime',
+	displayName: 'Callback Date and Time',
+	type: 'dateTime',
+	description:
+		'When to call back: YYYY-MM-DD HH:MM:SS (server time), NOW, or a number of days ahead such as 3DAYS',
+});
+
+// ---- lead fields (add_lead, update_lead, external_add_lead, update_fields) ----------------
+
+function text(name: string, displayName: string, max: number, extra = ''): ReturnType<typeof field> {
+	return field({
+		name,
+		displayName,
+		type: 'string',
+		max,
+		blankable: true,
+		description: `${displayName}: up to ${max} characters${extra}`,
+	});
+}
+
+export const title = text('title', 'Title', 4);
+export const first_name = text('first_name', 'First Name', 30);
+export const middle_initial = text('middle_initial', 'Middle Initial', 1);
+export const last_name = text('last_name', 'Last Name', 30);
+export const address1 = text('address1', 'Address 1', 100);
+export const address2 = text('address2', 'Address 2', 100);
+export const address3 = text('address3', 'Address 3', 100);
+export const city = text('city', 'City', 50);
+export const state = text('state', 'State', 2, ' (two-letter code)');
+export const province = text('province', 'Province', 50);
+export const postal_code = text('postal_code', 'Postal Code', 10);
+export const country_code = text('country_code', 'Country Code', 3, ' (for example USA)');
+export const email = text('email', 'Email', 70);
+export const security_phrase = text('security_phrase', 'Security Phrase', 100);
+export const comments = text('comments', 'Comments', 255, '. VICIdial turns + into a space.');
+export const source_id = text('source_id', 'Source ID', 50);
+export const owner = text('owner', 'Owner', 20, ' (user ID, territory or user group)');
+export const gender = field({
+	name: 'gender',
+	displayName: 'Gender',
+	type: 'options',
+	options: [
+		{ value: 'U', name: 'Undefined' },
+		{ value: 'M', name: 'Male' },
+		{ value: 'F', name: 'Female' },
+	],
+	blankable: true,
+	description: 'U, M or F',
+});
+export const date_of_birth = date.with({
+	name: 'date_of_birth',
+	displayName: 'Date of Birth',
+	blankable: true,
+	description: 'Date of birth as YYYY-MM-DD',
+});
+export const rank = field({
+	name: 'rank',
+	displayName: 'Rank',
+	type: 'integer',
+	min: -99999,
+	max: 99999,
+	description: 'Lead rank: up to 5 digits',
+});
+export const gmt_offset_now = field({
+	name: 'gmt_offset_now',
+	displayName: 'GMT Offset',
+	type: 'string',
+	max: 6,
+	pattern: { regex: /^[+-]?\d{1,2}(\.\d{1,2})?$/, allowed: 'an offset such as -5.00 or 9.5' },
+	description: 'Time zone offset such as -5.00; VICIdial looks it up from the phone number when it can',
+});
+
+/** The lead's own data, in the order VICIdial's docs list them. */
+export const leadDataFields = [
+	vendor_lead_code,
+	source_id,
+	gmt_offset_now,
+	title,
+	first_name,
+	middle_initial,
+	last_name,
+	address1,
+	address2,
+	address3,
+	city,
+	state,
+	province,
+	postal_code,
+	country_code,
+	gender,
+	date_of_birth,
+	alt_phone,
+	email,
+	security_phrase,
+	comments,
+	rank,
+	owner,
+] as const;
+
+// ---- common settings ---------------------------------------------------------------------
+
+export const dnc_check = field({
+	name: 'dnc_check',
+	displayName: 'DNC Check',
+	type: 'options',
+	options: [
+		{ value: 'N', name: 'No' },
+		{ value: 'Y', name: 'Yes', description: 'Refuse numbers on the system DNC list' },
+		{ value: 'AREACODE', name: 'Area Code', description: 'Also refuse area-code wildcard entries' },
+	],
+	description: 'Check the system DNC list first (default N)',
+});
+
+export const campaign_dnc_check = dnc_check.with({
+	name: 'campaign_dnc_check',
+	displayName: 'Campaign DNC Check',
+	description: 'Check the campaign DNC list first; needs Campaign (default N)',
+});
+
+export const add_to_hopper = yesNo(
+	'add_to_hopper',
+	'Add to Hopper',
+	'Put the lead in the campaign hopper so it is dialed soon (default N)',
+);
+
+export const hopper_priority = field({
+	name: 'hopper_priority',
+	displayName: 'Hopper Priority',
+	type: 'integer',
+	min: -99,
+	max: 99,
+	description: '-99 to 99, higher is dialed first (default 0)',
+});
+
+export const hopper_local_call_time_check = yesNo(
+	'hopper_local_call_time_check',
+	'Hopper Local Call Time Check',
+	'Only add to the hopper when the lead\'s local call time allows it (default N)',
+);
+
+export const custom_fields = yesNo(
+	'custom_fields',
+	'Custom Fields',
+	'Accept custom list field values (set automatically when custom fields are given)',
+);
+
+export const list_exists_check = yesNo(
+	'list_exists_check',
+	'List Exists Check',
+	'Refuse the request when the list is not defined in VICIdial (default N)',
+);
+
+export const callback = yesNo('callback', 'Schedule Callback', 'Set the lead as a scheduled callback; needs Campaign');
+export const callback_status = status.with({
+	name: 'callback_status',
+	displayName: 'Callback Status',
+	description: 'Status used for the callback: 1-6 characters (default CALLBK)',
+});
+export const callback_type = field({
+	name: 'callback_type',
+	displayName: 'Callback Type',
+	type: 'options',
+	options: [
+		{ value: 'ANYONE', name: 'Anyone', description: 'Any agent of the campaign may take it' },
+		{ value: 'USERONLY', name: 'User Only', description: 'Only Callback User may take it' },
+	],
+	description: 'USERONLY or ANYONE (default ANYONE)',
+});
+export const callback_user = agent_user.with({
+	name: 'callback_user',
+	displayName: 'Callback User',
+	description: 'The agent a USERONLY callback is assigned to',
+});
+export const callback_comments = comments.with({
+	name: 'callback_comments',
+	displayName: 'Callback Comments',
+	blankable: false,
+	description: 'Shown to the agent when the callback comes up: up to 255 characters',
+});
+
+export const header = field({
+	name: 'header',
+	displayName: 'Header',
+	type: 'boolean',
+	flag: 'YES/NO',
+	description: 'Ask for a header line',
+});
+
+export const stage = field({
+	name: 'stage',
+	displayName: 'Format',
+	type: 'options',
+	options: [
+		{ value: 'pipe', name: 'Pipe' },
+		{ value: 'csv', name: 'CSV' },
+		{ value: 'tab', name: 'Tab' },
+	],
+	description: 'Delimiter VICIdial uses for the rows; the node parses all three',
+});
+
+export const tz_method = field({
+	name: 'tz_method',
+	displayName: 'Time Zone Method',
+	type: 'options',
+	options: [
+		{ value: '', name: 'Country and Area Code', description: 'Default lookup' },
+		{ value: 'POSTAL', name: 'Postal Code' },
+		{ value: 'TZCODE', name: 'Time Zone Code in Owner' },
+		{ value: 'NANPA', name: 'NANPA Prefix Data' },
+	],
+	description: 'How VICIdial finds the lead\'s time zone',
+});
+
+export const duplicateCheckValues = plainOptions([
+	'DUPLIST',
+	'DUPCAMP',
+	'DUPSYS',
+	'DUPPHONEALTLIST',
+	'DUPPHONEALTCAMP',
+	'DUPPHONEALTSYS',
+	'DUPTITLEALTPHONELIST',
+	'DUPTITLEALTPHONECAMP',
+	'DUPTITLEALTPHONESYS',
+	'DUPNAMEPHONELIST',
+	'DUPNAMEPHONECAMP',
+	'DUPNAMEPHONESYS',
+]);

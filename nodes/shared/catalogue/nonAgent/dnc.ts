@@ -1,0 +1,119 @@
+import * as F from '../fields';
+import { field } from '../field';
+import type { FunctionSpec } from '../types';
+
+const DNC_WRITE = 'Modify Lists = 1, user level 8+';
+
+// DNC numbers are 6-20 characters; no country code is split off (there is no phone_code).
+const dnc_phone_number = F.phone_number.req().with({
+	max: 20,
+	phoneCodeField: undefined,
+	description: 'Number to add or remove: 6-20 digits. Pasted forms such as "(312) 555-1234" are reduced to digits.',
+});
+
+const dnc_campaign_id = F.campaign_id.req().with({
+	max: 30,
+	description: 'Campaign whose DNC list to use, or SYSTEM_INTERNAL for the system-wide DNC list: 2-30 characters',
+});
+
+const fpg_group = field({
+	name: 'group',
+	displayName: 'Filter Phone Group',
+	type: 'code',
+	required: true,
+	min: 2,
+	max: 30,
+	description: 'Filter Phone Group ID defined in VICIdial: 2-30 characters',
+});
+
+export const add_dnc_phone: FunctionSpec = {
+	name: 'add_dnc_phone',
+	api: 'nonAgent',
+	resource: 'dnc',
+	displayName: 'Add DNC Number',
+	action: 'Add a number to a DNC list',
+	description:
+		'Put a phone number on the system do-not-call list (SYSTEM_INTERNAL) or on a campaign\'s DNC list so it is not dialed (VICIdial function add_dnc_phone)',
+	fields: [dnc_phone_number, dnc_campaign_id],
+	writes: true,
+	// A repeat is refused with DNC NUMBER ALREADY EXISTS.
+	retry: { kind: 'always' },
+	// No Agent API Access check for the DNC functions (notes §4.7).
+	permission: DNC_WRITE,
+	reply: {
+		kind: 'status',
+		lines: {
+			'DNC NUMBER HAS BEEN ADDED': ['api_user', 'phone_number', 'campaign_id'],
+			'DNC NUMBER ALREADY EXISTS': ['api_user', 'phone_number', 'campaign_id'],
+		},
+	},
+};
+
+export const delete_dnc_phone: FunctionSpec = {
+	name: 'delete_dnc_phone',
+	api: 'nonAgent',
+	resource: 'dnc',
+	displayName: 'Delete DNC Number',
+	action: 'Remove a number from a DNC list',
+	description:
+		'Take a phone number off the system do-not-call list (SYSTEM_INTERNAL) or off a campaign\'s DNC list (VICIdial function delete_dnc_phone)',
+	fields: [dnc_phone_number, dnc_campaign_id],
+	writes: true,
+	// A repeat is refused with DNC NUMBER DOES NOT EXIST.
+	retry: { kind: 'always' },
+	permission: `${DNC_WRITE}, Delete From DNC Lists = 1`,
+	reply: {
+		kind: 'status',
+		lines: {
+			'DNC NUMBER HAS BEEN DELETED': ['api_user', 'phone_number', 'campaign_id'],
+			'DNC NUMBER DOES NOT EXIST': ['api_user', 'phone_number', 'campaign_id'],
+		},
+	},
+};
+
+export const add_fpg_phone: FunctionSpec = {
+	name: 'add_fpg_phone',
+	api: 'nonAgent',
+	resource: 'dnc',
+	displayName: 'Add Filter Phone Group Number',
+	action: 'Add a number to a filter phone group',
+	description:
+		'Put a phone number in a Filter Phone Group, the lists in-groups and campaigns use to filter or route callers (VICIdial function add_fpg_phone)',
+	fields: [dnc_phone_number, fpg_group],
+	writes: true,
+	// A repeat is refused with FILTER PHONE GROUP NUMBER ALREADY EXISTS.
+	retry: { kind: 'always' },
+	permission: DNC_WRITE,
+	reply: {
+		kind: 'status',
+		lines: {
+			'FILTER PHONE GROUP NUMBER HAS BEEN ADDED': ['api_user', 'phone_number', 'group'],
+			'FILTER PHONE GROUP NUMBER ALREADY EXISTS': ['api_user', 'phone_number', 'group'],
+			'FILTER PHONE GROUP DOES NOT EXIST': ['api_user', 'group'],
+		},
+	},
+};
+
+export const delete_fpg_phone: FunctionSpec = {
+	name: 'delete_fpg_phone',
+	api: 'nonAgent',
+	resource: 'dnc',
+	displayName: 'Delete Filter Phone Group Number',
+	action: 'Remove a number from a filter phone group',
+	description: 'Take a phone number out of a Filter Phone Group (VICIdial function delete_fpg_phone)',
+	fields: [dnc_phone_number, fpg_group],
+	writes: true,
+	// A repeat is refused with FILTER PHONE GROUP NUMBER DOES NOT EXIST.
+	retry: { kind: 'always' },
+	permission: DNC_WRITE,
+	reply: {
+		kind: 'status',
+		lines: {
+			'FILTER PHONE GROUP NUMBER HAS BEEN DELETED': ['api_user', 'phone_number', 'group'],
+			'FILTER PHONE GROUP NUMBER DOES NOT EXIST': ['api_user', 'phone_number', 'group'],
+			'FILTER PHONE GROUP DOES NOT EXIST': ['api_user', 'group'],
+		},
+	},
+};
+
+export const dncFunctions: readonly FunctionSpec[] = [add_dnc_phone, delete_dnc_phone, add_fpg_phone, delete_fpg_phone];
