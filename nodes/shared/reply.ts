@@ -53,11 +53,14 @@ function findSeparator(text: string): { at: number; length: number } | undefined
 	return undefined;
 }
 
-/** `|a|b|` and `a|b|` both give [a, b]; one leading and one trailing `|` are framing. */
-function splitValues(text: string): string[] {
+/**
+ * `a|b|` gives [a, b]: one trailing `|` is framing. After the `: |` separator the leading `|`
+ * is framing too; after ` - ` it is an empty first value (`ADDED TO HOPPER - |8|2|6666`).
+ */
+function splitValues(text: string, leadingPipeIsFrame = true): string[] {
 	let rest = text.replace(/\s+$/, '');
 	if (rest === '') return [];
-	if (rest.startsWith('|')) rest = rest.slice(1);
+	if (leadingPipeIsFrame && rest.startsWith('|')) rest = rest.slice(1);
 	if (rest.endsWith('|')) rest = rest.slice(0, -1);
 	return rest.split('|');
 }
@@ -119,7 +122,7 @@ export function parseStatusLine(line: string, spec?: Pick<FunctionSpec, 'name' |
 		values = splitValues(text.slice(2));
 	} else if (separator) {
 		reason = text.slice(0, separator.at).trim();
-		values = splitValues(text.slice(separator.at + separator.length));
+		values = splitValues(text.slice(separator.at + separator.length), text[separator.at] === ':');
 	} else if (text.includes('|')) {
 		// `CID GROUP INFO AS FOLLOWS TESTCAMP|---ALL---||1`: the values start after the last
 		// word of the reason.

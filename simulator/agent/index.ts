@@ -3,6 +3,7 @@ import { agentStateHandlers } from './agentState';
 import { callHandlers } from './call';
 import { mediaHandlers } from './media';
 import { screenHandlers } from './screen';
+import { systemHandlers } from './system';
 import { transferHandlers } from './transfer';
 
 /** `VERSION: 2.14-82|BUILD: 250122-1010|DATE: …|EPOCH: …` with no trailing `|` (verified). */
@@ -17,4 +18,5 @@ export const agentHandlers: Record<string, Handler> = {
 	...transferHandlers,
 	...screenHandlers,
 	...mediaHandlers,
+	...systemHandlers,
 };

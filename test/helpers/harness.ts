@@ -208,3 +208,17 @@ export async function runNode(input: RunNodeInput): Promise<NodeRun> {
 export function simCredentials(url: string, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
 	return { baseUrl: url, apiUser: '6666', password: '1234', source: 'n8n-test', ...overrides };
 }
+
+/**
+ * n8n-core's SSH tunnel manager (created for every execute context) keeps a 60 s cleanup
+ * interval running; stop it so jest can exit once the tests are done.
+ */
+export function stopHarness(): void {
+	const coreDir = require.resolve('n8n-core');
+	// n8n-core's own copies (not hoisted to the top-level node_modules), resolved from its folder.
+	const { Container } = require(require.resolve('@n8n/di', { paths: [coreDir] })) as { Container: { get(type: unknown): unknown } };
+	const { SSHClientsManager } = require(require.resolve('n8n-core/dist/execution-engine/ssh-clients-manager', { paths: [coreDir] })) as {
+		SSHClientsManager: unknown;
+	};
+	(Container.get(SSHClientsManager) as { onShutdown(): void }).onShutdown();
+}

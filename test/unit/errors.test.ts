@@ -97,7 +97,7 @@ describe('replyError', () => {
 	});
 
 	it('says when the Agent API user lacks Agent API access', () => {
-		const line = parseStatusLine(`ERROR: Invalid Username/Password: |apinoagt|${CANARY}|1|0|GOOD|`, { ...spec, api: 'agent' })!;
+		const line = parseStatusLine(`ERROR: Invalid Username/Password: |apinoagt|${CANARY}|1|0|GOOD|`, spec)!;
 		const error = replyError(node, { spec, line, secrets: [CANARY] });
 		expect(error.description).toContain('Agent API Access');
 		expect(error.message).not.toContain(CANARY);

@@ -132,6 +132,16 @@ describe('status lines', () => {
 		expect(line?.fields).toEqual({ user: '6666', lead_id: 8, vendor_lead_code: '', phone_number: '', list_id: 101, entry_list_id: 0 });
 	});
 
+	it('keeps an empty first value after " - " (update_lead ADDED TO HOPPER, verified)', () => {
+		const updateLead = spec('update_lead', { kind: 'status', lines: { 'ADDED TO HOPPER': ['phone_number', 'lead_id', 'hopper_id', 'api_user'] } });
+		expect(parseStatusLine('NOTICE: update_lead ADDED TO HOPPER - |8|2|6666', updateLead)?.fields).toEqual({
+			phone_number: '',
+			lead_id: 8,
+			hopper_id: 2,
+			api_user: '6666',
+		});
+	});
+
 	it('keeps trailing empty values of update_lead SUCCESS', () => {
 		const line = parseStatusLine('SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|8|1|||');
 		expect(line?.values).toEqual(['6666', '8', '1', '', '']);

@@ -61,6 +61,15 @@ const INTEGER_COLUMNS = new Set([
 	'calls_in_queue',
 	'call_count_today',
 	'dial_timeout',
+	'rows_inserted',
+	'rows_deleted',
+	'leads_reset',
+	'lists_deleted',
+	'leads_deleted',
+	'dialable',
+	'entries',
+	'hopper_rows',
+	'servers_flagged',
 ]);
 
 const DECIMAL_COLUMNS = new Set(['gmt_offset', 'gmt_offset_now', 'dial_level', 'auto_dial_level', 'tz', 'tznow']);

@@ -1,11 +1,35 @@
-import type { ApiName, FunctionSpec } from './types';
+import { agentFunctions } from './agent';
+import { agentStatusFunctions } from './nonAgent/agentStatus';
+import { campaignFunctions } from './nonAgent/campaign';
+import { didFunctions } from './nonAgent/did';
+import { dncFunctions } from './nonAgent/dnc';
+import { hopperFunctions } from './nonAgent/hopper';
 import { leadFunctions } from './nonAgent/lead';
+import { listFunctions } from './nonAgent/list';
+import { phoneFunctions } from './nonAgent/phone';
+import { reportFunctions } from './nonAgent/report';
+import { systemFunctions } from './nonAgent/system';
+import { userFunctions } from './nonAgent/user';
+import type { ApiName, FunctionSpec } from './types';
 
 export * from './types';
 export { resources } from './resources';
 
-/** Every catalogued function, Non-Agent first. */
-export const functions: readonly FunctionSpec[] = [...leadFunctions];
+/** Every catalogued function: the Non-Agent API's 62, then the Agent API's 30. */
+export const functions: readonly FunctionSpec[] = [
+	...leadFunctions,
+	...hopperFunctions,
+	...listFunctions,
+	...campaignFunctions,
+	...userFunctions,
+	...agentStatusFunctions,
+	...reportFunctions,
+	...dncFunctions,
+	...phoneFunctions,
+	...didFunctions,
+	...systemFunctions,
+	...agentFunctions,
+];
 
 const byName = new Map(functions.map((spec) => [`${spec.api}:${spec.name}`, spec]));
 

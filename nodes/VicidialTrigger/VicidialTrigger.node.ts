@@ -1,0 +1,547 @@
+import { createHash } from 'crypto';
+import {
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeCredentialTestResult,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+	NodeConnectionTypes,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { dedupKey, DEFAULT_WINDOW_MINUTES, StaticDataDedupStore } from './dedup';
+import {
+	AGENT_EVENTS,
+	buildHookUrl,
+	buildSetupText,
+	HOOK_KINDS,
+	HOOKS,
+	type HookKind,
+	type HookUrlOptions,
+	isHookKind,
+	SENSITIVE_VARIABLES,
+	splitList,
+} from './hooks';
+import {
+	applyMapping,
+	dedupPartsOf,
+	type DispositionMapping,
+	type Filters,
+	matchesFilters,
+	parseCallout,
+	type ParsedBody,
+	parsePairs,
+	variablesForFilters,
+} from './parse';
+import { authConfigFrom, type AuthConfig, configProblems, secretsOf, verifyRequest } from './verify';
+
+/** The webhook path: production URLs read `/webhook/<webhookId>/vicidial`. */
+const WEBHOOK_PATH = 'vicidial';
+
+/** A request parameter that asks for the paste-ready string instead of starting a run. */
+const SETUP_PARAMETER = 'n8n_setup';
+
+/**
+ * n8n answers with the literal `firstEntryJson` unless `responseData` is set (n8n-notes.md §3).
+ * VICIdial stores this body in vicidial_url_log.url_response, so it stays short.
+ */
+const RESPONSE_BODY = 'OK';
+
+const DEFAULT_MAX_BODY_KB = 1024;
+
+const variableProperties: INodeProperties[] = HOOK_KINDS.filter((kind) => HOOKS[kind].variables.length > 0).map(
+	(kind) => ({
+		displayName: 'Variables',
+		name: 'variables',
+		type: 'multiOptions',
+		options: HOOKS[kind].variables
+			.filter((name) => !SENSITIVE_VARIABLES.includes(name))
+			.slice()
+			.sort((a, b) => a.localeCompare(b))
+			.map((name) => ({ name, value: name })),
+		default: [...HOOKS[kind].defaults],
+		description: `The --A--name--B-- variables the ${HOOKS[kind].displayName} should carry`,
+		displayOptions: { show: { event: [kind] } },
+	}),
+);
+
+const pasteNotices: INodeProperties[] = HOOK_KINDS.map((kind) => ({
+	displayName: `Paste into: ${HOOKS[kind].pasteInto}`,
+	name: 'pasteNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { event: [kind] } },
+}));
+
+const CUSTOM_FIELD_KINDS = HOOK_KINDS.filter((kind) => HOOKS[kind].customFields);
+
+export class VicidialTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'VICIdial Trigger',
+		name: 'vicidialTrigger',
+		icon: { light: 'file:vicidial.svg', dark: 'file:vicidial.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when VICIdial calls out: dispositions, call starts, drops, agent events',
+		defaults: { name: 'VICIdial Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'vicidialTriggerApi', required: true, testedBy: 'vicidialTriggerApiTest' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: RESPONSE_BODY, path: WEBHOOK_PATH },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: RESPONSE_BODY, path: WEBHOOK_PATH },
+		],
+		properties: [
+			{
+				displayName:
+					'VICIdial needs the full URL with its variables, not the bare webhook URL. To get the exact string to paste, activate the workflow and open the Production URL with ?n8n_setup=1 and your secret added (for the default credential: ?n8n_setup=1&token=YOUR_SECRET). n8n answers with the string and where it goes; no workflow runs. With HTTP Basic the browser asks for the user and password. The Test URL only answers while the editor listens for a test event: VICIdial must get the Production URL.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Add Lead URL', value: 'addLead', description: 'An inbound call created a lead (in-groups)' },
+					{ name: 'Agent Events Push', value: 'agentEvents', description: 'Agent screen events, relayed as a form POST by get2post.php' },
+					{ name: 'Custom POST', value: 'customPost', description: 'JSON or form bodies from your own script or another dialer' },
+					{ name: 'Dead Call Trigger URL', value: 'deadCall', description: 'The customer hung up and the agent is still on the call' },
+					{ name: 'Dispo Call URL', value: 'dispo', description: 'An agent dispositioned a call' },
+					{ name: 'No Agent Call URL', value: 'noAgent', description: 'A call no agent took: drops, no answers, busies' },
+					{ name: 'Pause Max URL', value: 'pauseMax', description: 'An agent stayed paused too long' },
+					{ name: 'Start Call URL', value: 'start', description: 'A call reached an agent' },
+				],
+				default: 'dispo',
+			},
+			...pasteNotices,
+			...variableProperties,
+			{
+				displayName: 'Custom Fields',
+				name: 'customFields',
+				type: 'string',
+				default: '',
+				placeholder: 'appointment_date, favorite_color',
+				description: 'Labels of custom list fields to send, separated by commas',
+				displayOptions: { show: { event: CUSTOM_FIELD_KINDS } },
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				description: 'Call-outs that do not match get 200 and start nothing',
+				options: [
+					{
+						displayName: 'Agent Events',
+						name: 'agentEvents',
+						type: 'multiOptions',
+						options: AGENT_EVENTS.slice()
+							.sort((a, b) => a.localeCompare(b))
+							.map((name) => ({ name, value: name })),
+						default: [],
+						displayOptions: { show: { '/event': ['agentEvents'] } },
+					},
+					{
+						displayName: 'Campaigns',
+						name: 'campaigns',
+						type: 'string',
+						default: '',
+						placeholder: 'TESTCAMP, SALES',
+						description: 'Campaign IDs, separated by commas',
+					},
+					{
+						displayName: 'Dispositions',
+						name: 'dispositions',
+						type: 'string',
+						default: '',
+						placeholder: 'SALE, CALLBK',
+						description: 'Status codes, separated by commas',
+					},
+					{
+						displayName: 'In-Groups',
+						name: 'inGroups',
+						type: 'string',
+						default: '',
+						placeholder: 'SALESLINE',
+						description: 'In-group IDs, separated by commas',
+					},
+					{
+						displayName: 'Lists',
+						name: 'lists',
+						type: 'string',
+						default: '',
+						placeholder: '101, 102',
+						description: 'List IDs, separated by commas',
+					},
+				],
+			},
+			{
+				displayName: 'Disposition Mapping',
+				name: 'dispositionMapping',
+				type: 'fixedCollection',
+				placeholder: 'Add Mapping',
+				typeOptions: { multipleValues: true },
+				default: {},
+				description:
+					'Adds "outcome" to each item: the label of its status code, or unmapped: true for a code the table lacks',
+				options: [
+					{
+						displayName: 'Mapping',
+						name: 'mapping',
+						values: [
+							{
+								displayName: 'Status Code',
+								name: 'code',
+								type: 'string',
+								default: '',
+								placeholder: 'SALE',
+							},
+							{
+								displayName: 'Outcome',
+								name: 'outcome',
+								type: 'string',
+								default: '',
+								placeholder: 'Closed Won',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Deduplicate',
+						name: 'deduplicate',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to start nothing for a call-out already received within the window (same event, call, lead and status)',
+					},
+					{
+						displayName: 'Duplicate Window (Minutes)',
+						name: 'dedupWindowMinutes',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: DEFAULT_WINDOW_MINUTES,
+					},
+					{
+						displayName: 'Max Body Size (KB)',
+						name: 'maxBodyKb',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: DEFAULT_MAX_BODY_KB,
+						description: 'Larger bodies get 413 and start nothing',
+					},
+					{
+						displayName: 'Unmapped Outcome Label',
+						name: 'unmappedOutcome',
+						type: 'string',
+						default: '',
+						description: 'Outcome label for status codes missing from the mapping table',
+					},
+					{
+						displayName: 'VICIdial Time Zone',
+						name: 'timeZone',
+						type: 'string',
+						default: '',
+						placeholder: 'America/New_York',
+						description: 'Zone of the VICIdial server, for SQLdate (it has no offset); empty uses the workflow\'s time zone',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async vicidialTriggerApiTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				// Nothing to call: VICIdial calls n8n. The test checks the configuration instead.
+				const problems = configProblems(authConfigFrom(credential.data ?? {}));
+				return problems.length > 0
+					? { status: 'Error', message: problems.join('; ') }
+					: { status: 'OK', message: 'The configuration is complete' };
+			},
+		},
+	};
+
+	/**
+	 * VICIdial has no API to register a call-out URL: the admin pastes it. These methods record
+	 * what the paste-ready string is for this URL (secret masked) in the node's static data, so
+	 * a changed event, variable list or URL is noticed, and n8n never calls anything out.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const record = this.getWorkflowStaticData('node').setup as IDataObject | undefined;
+				const current = await setupRecord(this);
+				return record !== undefined && record.signature === current.signature;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				this.getWorkflowStaticData('node').setup = await setupRecord(this);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				delete this.getWorkflowStaticData('node').setup;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receive(this);
+	}
+}
+
+interface TriggerSettings {
+	kind: HookKind;
+	variables: string[];
+	customFields: string[];
+	filters: Filters;
+	mappings: DispositionMapping[];
+	deduplicate: boolean;
+	windowMinutes: number;
+	maxBodyBytes: number;
+	timeZone: string;
+	unmappedLabel: string;
+}
+
+type ParameterContext = Pick<IHookFunctions, 'getNodeParameter' | 'getNode' | 'getTimezone'>;
+
+function text(value: unknown, fallback = ''): string {
+	return typeof value === 'string' ? value : fallback;
+}
+
+function textList(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
+}
+
+function readSettings(context: ParameterContext): TriggerSettings {
+	const kind = context.getNodeParameter('event', 'dispo');
+	if (!isHookKind(kind)) throw new NodeOperationError(context.getNode(), `Unknown event "${String(kind)}"`);
+	const filters = context.getNodeParameter('filters', {}) as IDataObject;
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const mapping = context.getNodeParameter('dispositionMapping', {}) as IDataObject;
+	const mappings = (Array.isArray(mapping.mapping) ? (mapping.mapping as IDataObject[]) : [])
+		.map((entry) => ({ code: text(entry.code).trim(), outcome: text(entry.outcome) }))
+		.filter((entry) => entry.code !== '');
+	const number = (value: unknown, fallback: number) =>
+		typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+	return {
+		kind,
+		variables: HOOKS[kind].variables.length > 0 ? textList(context.getNodeParameter('variables', [])) : [],
+		customFields: HOOKS[kind].customFields ? splitList(text(context.getNodeParameter('customFields', ''))) : [],
+		filters: {
+			dispositions: splitList(text(filters.dispositions)),
+			campaigns: splitList(text(filters.campaigns)),
+			inGroups: splitList(text(filters.inGroups)),
+			lists: splitList(text(filters.lists)),
+			agentEvents: kind === 'agentEvents' ? textList(filters.agentEvents) : [],
+		},
+		mappings,
+		deduplicate: options.deduplicate !== false,
+		windowMinutes: number(options.dedupWindowMinutes, DEFAULT_WINDOW_MINUTES),
+		maxBodyBytes: number(options.maxBodyKb, DEFAULT_MAX_BODY_KB) * 1024,
+		timeZone: text(options.timeZone).trim() || context.getTimezone(),
+		unmappedLabel: text(options.unmappedOutcome),
+	};
+}
+
+/** The builder's input for this node: its URL, event, variables (plus those the filters read) and auth. */
+function hookUrlOptions(
+	settings: TriggerSettings,
+	webhookUrl: string,
+	auth: AuthConfig,
+	maskSecrets: boolean,
+): HookUrlOptions & { addedForFilters: string[] } {
+	const known = HOOKS[settings.kind].variables;
+	const addedForFilters = variablesForFilters(settings.filters, settings.kind).filter(
+		(name) => known.includes(name) && !settings.variables.includes(name),
+	);
+	const secret = (value: string) => (maskSecrets ? 'YOUR_SECRET' : value);
+	const options: HookUrlOptions & { addedForFilters: string[] } = {
+		kind: settings.kind,
+		webhookUrl,
+		variables: [...settings.variables, ...addedForFilters],
+		customFields: settings.customFields,
+		addedForFilters,
+	};
+	if (auth.mode === 'querySecret') options.querySecret = { name: auth.queryParameter, value: secret(auth.secret) };
+	if (auth.mode === 'basicAuth') options.basicAuth = { user: auth.user, password: secret(auth.password) };
+	if (auth.mode === 'headerKey') options.header = { name: auth.headerName, value: secret(auth.headerSecret) };
+	return options;
+}
+
+/** What `create()` keeps: the masked paste-ready string and a signature of everything it depends on. */
+async function setupRecord(context: IHookFunctions): Promise<IDataObject> {
+	const settings = readSettings(context);
+	const webhookUrl = context.getNodeWebhookUrl('default') ?? '';
+	const auth = authConfigFrom(await context.getCredentials('vicidialTriggerApi'));
+	let pasteUrl: string;
+	try {
+		pasteUrl = buildHookUrl(hookUrlOptions(settings, webhookUrl, auth, true));
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), error as Error, {
+			description: 'Fix the Custom Fields list: VICIdial field labels are letters, digits and underscores',
+		});
+	}
+	return {
+		event: settings.kind,
+		webhookUrl,
+		pasteUrl,
+		pasteInto: HOOKS[settings.kind].pasteInto,
+		// The paste-ready string already holds the event, URL, variables and auth mode.
+		signature: createHash('sha256').update(pasteUrl).digest('hex').slice(0, 16),
+	};
+}
+
+/** Minimal view of the request n8n hands over (express adds `originalUrl`; n8n adds `rawBody`). */
+interface IncomingRequest {
+	method?: string;
+	url?: string;
+	originalUrl?: string;
+	headers: Record<string, string | string[] | undefined>;
+	rawBody?: Buffer;
+	socket?: { remoteAddress?: string };
+}
+
+interface OutgoingResponse {
+	writeHead(status: number, headers: Record<string, string>): unknown;
+	end(body: string): unknown;
+}
+
+/** Answers the request itself (refusals, ignored call-outs, setup) so no run starts. */
+function answer(
+	context: IWebhookFunctions,
+	status: number,
+	body: string,
+	headers: Record<string, string> = {},
+): IWebhookResponseData {
+	const res = context.getResponseObject() as OutgoingResponse;
+	res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+	res.end(body);
+	return { noWebhookResponse: true };
+}
+
+function queryPairs(context: IWebhookFunctions, req: IncomingRequest): Array<[string, string]> {
+	const url = req.originalUrl ?? req.url;
+	if (url !== undefined) {
+		const index = url.indexOf('?');
+		return index < 0 ? [] : parsePairs(url.slice(index + 1));
+	}
+	// No URL to read: fall back to n8n's parsed query (repeated keys arrive as arrays).
+	const pairs: Array<[string, string]> = [];
+	for (const [name, value] of Object.entries(context.getQueryData() as IDataObject)) {
+		for (const entry of Array.isArray(value) ? value : [value]) pairs.push([name, String(entry)]);
+	}
+	return pairs;
+}
+
+function mediaType(req: IncomingRequest): string {
+	const header = req.headers['content-type'];
+	return (typeof header === 'string' ? header : '').split(';')[0].trim().toLowerCase();
+}
+
+const isJson = (type: string) => type === 'application/json' || type.endsWith('+json');
+const FORM = 'application/x-www-form-urlencoded';
+
+/**
+ * One call-out: allow-list and credential check (403/401, no run), then body limits (413, 415,
+ * 400), a setup request (the paste-ready string), the item, filters and duplicates (200, no
+ * run), and finally the run, answered by n8n with `RESPONSE_BODY`.
+ */
+async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const req = context.getRequestObject() as IncomingRequest;
+	const auth = authConfigFrom(await context.getCredentials('vicidialTriggerApi'));
+	const query = queryPairs(context, req);
+	const rawBody = req.rawBody ?? Buffer.alloc(0);
+	const type = mediaType(req);
+	const form = type === FORM && rawBody.length > 0 ? parsePairs(rawBody.toString('utf8')) : [];
+
+	const verdict = verifyRequest(auth, {
+		query,
+		form,
+		headers: req.headers,
+		rawBody,
+		remoteAddress: req.socket?.remoteAddress,
+	});
+	if (!verdict.ok) {
+		if (verdict.status === 403) return answer(context, 403, 'Forbidden');
+		const challenge: Record<string, string> =
+			auth.mode === 'basicAuth' ? { 'WWW-Authenticate': 'Basic realm="VICIdial Trigger"' } : {};
+		return answer(context, 401, 'Unauthorized', challenge);
+	}
+
+	const settings = readSettings(context);
+	if (rawBody.length > settings.maxBodyBytes) return answer(context, 413, 'Payload Too Large');
+	let body: ParsedBody = { type: 'none' };
+	if (rawBody.length > 0) {
+		if (type === FORM) {
+			body = { type: 'form', pairs: form };
+		} else if (isJson(type)) {
+			let value: unknown;
+			try {
+				value = JSON.parse(rawBody.toString('utf8'));
+			} catch {
+				// The caller gets the reason; there is nothing to run on.
+				return answer(context, 400, 'Malformed JSON body');
+			}
+			if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+				return answer(context, 400, 'The JSON body must be an object');
+			}
+			body = { type: 'json', value: value as IDataObject };
+		} else {
+			return answer(context, 415, 'Unsupported Media Type: send JSON or application/x-www-form-urlencoded');
+		}
+	}
+
+	const setupAsked = [...query, ...form].some(([name]) => name === SETUP_PARAMETER);
+	if (setupAsked) {
+		const webhookUrl = context.getNodeWebhookUrl('default') ?? '';
+		// The caller proved it knows the secret, so it gets the string with the secret in it.
+		return answer(
+			context,
+			200,
+			buildSetupText({ ...hookUrlOptions(settings, webhookUrl, auth, false), authMode: auth.mode }),
+		);
+	}
+
+	const now = Date.now();
+	const item = parseCallout({
+		kind: settings.kind,
+		query,
+		body,
+		secretParameters: auth.mode === 'querySecret' ? [auth.queryParameter] : [],
+		secrets: secretsOf(auth),
+		timeZone: settings.timeZone,
+		receivedAt: new Date(now),
+		method: req.method ?? 'GET',
+		clientIp: verdict.clientIp,
+	});
+	applyMapping(item, settings.mappings, settings.unmappedLabel);
+	if (!matchesFilters(item, settings.filters)) return answer(context, 200, 'OK filtered');
+
+	const key = settings.deduplicate ? dedupKey(dedupPartsOf(item)) : undefined;
+	if (key !== undefined) {
+		const store = new StaticDataDedupStore(context.getWorkflowStaticData('node'), settings.windowMinutes);
+		if (await store.seen(key, now)) return answer(context, 200, 'OK duplicate');
+	}
+	return { workflowData: [context.helpers.returnJsonArray([item])] };
+}

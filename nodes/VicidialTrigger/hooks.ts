@@ -1,0 +1,575 @@
+/**
+ * VICIdial's call-outs ("hooks"): which URL field each one lives in, the `--A--name--B--`
+ * variables VICIdial fills for it, and `buildHookUrl()`, which writes the string an admin pastes
+ * into that field. Sources: vicidial-docs/CALL_URL_FEATURES.txt, AGENT_EVENTS_PUSH.txt and
+ * vicidial-api-notes.md §6 (where they disagree, the notes win).
+ */
+
+export const HOOK_KINDS = [
+	'dispo',
+	'start',
+	'noAgent',
+	'addLead',
+	'deadCall',
+	'pauseMax',
+	'agentEvents',
+	'customPost',
+] as const;
+
+export type HookKind = (typeof HOOK_KINDS)[number];
+
+export function isHookKind(value: unknown): value is HookKind {
+	return typeof value === 'string' && (HOOK_KINDS as readonly string[]).includes(value);
+}
+
+const CALL_VARIABLES = [
+	'dispo',
+	'dispo_name',
+	'talk_time',
+	'talk_time_ms',
+	'talk_time_min',
+	'term_reason',
+	'call_notes',
+	'callback_lead_status',
+	'callback_datetime',
+	'uniqueid',
+	'call_id',
+	'agent_log_id',
+	'dialed_number',
+	'dialed_label',
+	'closecallid',
+	'xfercallid',
+	'parked_by',
+	'SQLdate',
+	'epoch',
+	'recording_id',
+	'recording_filename',
+	'customer_zap_channel',
+	'customer_server_ip',
+	'server_ip',
+	'SIPexten',
+	'session_id',
+] as const;
+
+const LEAD_VARIABLES = [
+	'lead_id',
+	'vendor_lead_code',
+	'vendor_id',
+	'source_id',
+	'list_id',
+	'entry_list_id',
+	'gmt_offset_now',
+	'phone_code',
+	'phone_number',
+	'phone',
+	'title',
+	'first_name',
+	'middle_initial',
+	'last_name',
+	'address1',
+	'address2',
+	'address3',
+	'city',
+	'state',
+	'province',
+	'postal_code',
+	'country_code',
+	'gender',
+	'date_of_birth',
+	'alt_phone',
+	'email',
+	'security_phrase',
+	'comments',
+	'called_count',
+	'rank',
+	'owner',
+	'entry_date',
+] as const;
+
+const LIST_VARIABLES = ['list_name', 'list_description'] as const;
+
+const USER_CUSTOM = [
+	'user_custom_one',
+	'user_custom_two',
+	'user_custom_three',
+	'user_custom_four',
+	'user_custom_five',
+] as const;
+
+const AGENT_VARIABLES = [
+	'user',
+	'fullname',
+	'user_group',
+	'agent_email',
+	...USER_CUSTOM,
+	'phone_login',
+	'original_phone_login',
+	// The agent's clear-text passwords (notes §6.3). Listed because VICIdial fills them; the
+	// builder never writes them and the parser drops them.
+	'pass',
+	'phone_pass',
+	'fronter',
+	'closer',
+] as const;
+
+const CAMPAIGN_VARIABLES = [
+	'campaign',
+	'group',
+	'channel_group',
+	'camp_script',
+	'in_script',
+	'camp_custom_one',
+	'camp_custom_two',
+	'camp_custom_three',
+	'camp_custom_four',
+	'camp_custom_five',
+	'ig_custom_one',
+	'ig_custom_two',
+	'ig_custom_three',
+	'ig_custom_four',
+	'ig_custom_five',
+] as const;
+
+const DID_VARIABLES = [
+	'did_id',
+	'did_extension',
+	'did_pattern',
+	'did_description',
+	'did_custom_one',
+	'did_custom_two',
+	'did_custom_three',
+	'did_custom_four',
+	'did_custom_five',
+] as const;
+
+/** The 99 placeholders of the Dispo Call URL, all substituted in the observed request (notes §6.3). */
+const DISPO_VARIABLES: readonly string[] = [
+	...CALL_VARIABLES,
+	...LEAD_VARIABLES,
+	...LIST_VARIABLES,
+	...AGENT_VARIABLES,
+	...CAMPAIGN_VARIABLES,
+	...DID_VARIABLES,
+];
+
+/**
+ * Marked dispo-only (D) in notes §6.3. The notes count 91 Start URL variables against 99 and
+ * name only these six, so the other two dispo-only names are unknown: if an admin picks one, it
+ * arrives as a literal placeholder and the trigger reports it under `missing`.
+ */
+const DISPO_ONLY: readonly string[] = [
+	'talk_time_ms',
+	'term_reason',
+	'call_notes',
+	'callback_datetime',
+	'recording_id',
+	'recording_filename',
+];
+
+const START_VARIABLES = DISPO_VARIABLES.filter((name) => !DISPO_ONLY.includes(name));
+
+/**
+ * `AST_send_URL.pl` sends the No Agent Call URL for calls no agent took, so there are no agent
+ * or custom fields (notes §6.2); `dispo` holds the system status (DROP, NA, B...). The docs call
+ * it `--A--status--B--`, the code fills `dispo`: the notes win.
+ */
+const NO_AGENT_VARIABLES: readonly string[] = [
+	'dispo',
+	'talk_time',
+	'uniqueid',
+	'call_id',
+	'dialed_number',
+	'dialed_label',
+	'SQLdate',
+	'epoch',
+	'server_ip',
+	...LEAD_VARIABLES,
+	...LIST_VARIABLES,
+	'campaign',
+	'group',
+	'channel_group',
+	'did_id',
+	'did_extension',
+	'did_pattern',
+	'did_description',
+];
+
+/** The exact list CALL_URL_FEATURES.txt gives for the in-group Add Lead URL. */
+const ADD_LEAD_VARIABLES: readonly string[] = [
+	'lead_id',
+	'vendor_lead_code',
+	'list_id',
+	'phone_number',
+	'phone_code',
+	'did_id',
+	'did_extension',
+	'did_pattern',
+	'did_description',
+	'uniqueid',
+	'call_id',
+];
+
+/** "only the user_custom... variables and other user variables" (CALL_URL_FEATURES.txt). */
+const PAUSE_MAX_VARIABLES: readonly string[] = [
+	'user',
+	'campaign',
+	'fullname',
+	...USER_CUSTOM,
+	'user_group',
+	'agent_email',
+];
+
+/** The Agent Push URL variables of AGENT_EVENTS_PUSH.txt. */
+const AGENT_EVENT_VARIABLES: readonly string[] = ['user', 'event', 'message', 'lead_id', 'counter'];
+
+/** Every event AGENT_EVENTS_PUSH.txt documents (`session_disabled` is listed there twice). */
+export const AGENT_EVENTS: readonly string[] = [
+	'logged_in',
+	'logged_out',
+	'logged_out_complete',
+	'state_ready',
+	'state_paused',
+	'call_dialed',
+	'call_answered',
+	'call_dead',
+	'call_script',
+	'dead_trigger_audio',
+	'dead_trigger_url',
+	'dead_trigger_url_sent',
+	'other_answered',
+	'agent_hangup',
+	'dispo_screen_open',
+	'dispo_set',
+	'dispo_set_twice',
+	'3way_start',
+	'3way_answered',
+	'3way_agent_hangup',
+	'3way_agent_leave',
+	'transfer_local_closer',
+	'transfer_blind',
+	'transfer_vmail',
+	'park_started',
+	'park_retrieved',
+	'park_ivr_started',
+	'park_ivr_retrieved',
+	'agent_alert',
+	'login_invalid',
+	'session_disabled',
+	'blind_monitor_alert',
+	'manual_dial_open',
+	'callback_select_open',
+	'time_sync',
+	'customer_gone',
+	'none_in_session',
+	'transfer_panel_open',
+	'transfer_panel_closed',
+	'ingroup_screen_open',
+	'ingroup_screen_closed',
+	'territory_screen_open',
+	'territory_screen_closed',
+	'contact_search_open',
+	'lead_search_open',
+	'pause_code_open',
+	'update_fields',
+	'session_empty',
+	'session_channels',
+];
+
+/**
+ * Parameters that switch VICIdial features on rather than carry data: custom-field substitution
+ * and the DISPO_FILTER settings container (notes §6.1). They reach n8n unchanged.
+ */
+export const CONTROL_PARAMETERS: readonly string[] = ['CF_uses_custom_fields', 'dispo_filter_container'];
+
+/** Variables VICIdial can send that must never reach a workflow: the agent's passwords. */
+export const SENSITIVE_VARIABLES: readonly string[] = ['pass', 'phone_pass'];
+
+/** Values that are integers or decimals in VICIdial's tables. `phone_number`, `vendor_lead_code`,
+ * `uniqueid` and `user` stay strings: leading zeros and trailing `.100` digits matter there. */
+export const NUMERIC_VARIABLES: readonly string[] = [
+	'lead_id',
+	'list_id',
+	'entry_list_id',
+	'talk_time',
+	'talk_time_ms',
+	'talk_time_min',
+	'called_count',
+	'agent_log_id',
+	'recording_id',
+	'gmt_offset_now',
+	'rank',
+	'counter',
+	'closecallid',
+	'xfercallid',
+	'did_id',
+];
+
+/** Seconds since 1970 (`epoch`). */
+export const EPOCH_VARIABLES: readonly string[] = ['epoch'];
+
+/** `YYYY-MM-DD HH:MM:SS` in the VICIdial server's local time. */
+export const SQL_DATETIME_VARIABLES: readonly string[] = ['SQLdate', 'entry_date', 'callback_datetime'];
+
+export interface HookSpec {
+	displayName: string;
+	/** Where the admin pastes the string, in VICIdial's admin screens. */
+	pasteInto: string;
+	/** Every variable VICIdial fills for this hook. */
+	variables: readonly string[];
+	/** The variables a new trigger starts with. */
+	defaults: readonly string[];
+	/** Whether `--A--<custom field label>--B--` works (agent-screen hooks only). */
+	customFields: boolean;
+	/** How VICIdial sends it. */
+	method: 'GET' | 'POST';
+}
+
+export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
+	dispo: {
+		displayName: 'Dispo Call URL',
+		pasteInto:
+			'Campaigns > your campaign > Detail > Dispo Call URL. For inbound calls the in-group\'s own Dispo Call URL replaces the campaign\'s, even when blank: paste it on every in-group too, or set the in-group value to CAMP.',
+		variables: DISPO_VARIABLES,
+		defaults: [
+			'dispo',
+			'dispo_name',
+			'talk_time',
+			'term_reason',
+			'callback_datetime',
+			'lead_id',
+			'list_id',
+			'phone_number',
+			'first_name',
+			'last_name',
+			'email',
+			'user',
+			'campaign',
+			'group',
+			'uniqueid',
+			'call_id',
+			'epoch',
+			'recording_filename',
+		],
+		customFields: true,
+		method: 'GET',
+	},
+	start: {
+		displayName: 'Start Call URL',
+		pasteInto:
+			'Campaigns > your campaign > Detail > Start Call URL, and In-Groups > your in-group > Start Call URL for inbound calls.',
+		variables: START_VARIABLES,
+		defaults: [
+			'lead_id',
+			'list_id',
+			'phone_number',
+			'first_name',
+			'last_name',
+			'dispo',
+			'user',
+			'campaign',
+			'group',
+			'channel_group',
+			'uniqueid',
+			'call_id',
+			'dialed_number',
+			'epoch',
+		],
+		customFields: true,
+		method: 'GET',
+	},
+	noAgent: {
+		displayName: 'No Agent Call URL',
+		pasteInto:
+			'Campaigns > your campaign > Detail > No Agent Call URL. Inbound calls only fire it when the in-group the call went to has its own No Agent Call URL.',
+		variables: NO_AGENT_VARIABLES,
+		defaults: ['dispo', 'lead_id', 'list_id', 'phone_number', 'campaign', 'group', 'uniqueid', 'call_id', 'epoch'],
+		customFields: false,
+		method: 'GET',
+	},
+	addLead: {
+		displayName: 'Add Lead URL',
+		pasteInto: 'In-Groups > your in-group > Add Lead URL (in-groups only; the VAR prefix is required there).',
+		variables: ADD_LEAD_VARIABLES,
+		defaults: ADD_LEAD_VARIABLES,
+		customFields: false,
+		method: 'GET',
+	},
+	deadCall: {
+		displayName: 'Dead Call Trigger URL',
+		pasteInto:
+			'Campaigns > your campaign > Detail > Dead Call Trigger URL, with Dead Call Seconds Trigger set.',
+		variables: START_VARIABLES,
+		defaults: ['lead_id', 'phone_number', 'user', 'campaign', 'uniqueid', 'call_id', 'epoch'],
+		customFields: true,
+		method: 'GET',
+	},
+	pauseMax: {
+		displayName: 'Pause Max URL',
+		pasteInto: 'Campaigns > your campaign > Detail > Pause Max URL. Only agent variables exist: the agent is paused.',
+		variables: PAUSE_MAX_VARIABLES,
+		defaults: ['user', 'fullname', 'user_group', 'campaign', 'agent_email'],
+		customFields: false,
+		method: 'GET',
+	},
+	agentEvents: {
+		displayName: 'Agent Events Push',
+		pasteInto:
+			'Admin > System Settings: Agent Push Events = 1 and Agent Push URL = this string. The agent screen can only call local scripts, so copy extras/get2post.php into the agc web directory: it relays each event to n8n as a form POST.',
+		variables: AGENT_EVENT_VARIABLES,
+		defaults: AGENT_EVENT_VARIABLES,
+		customFields: false,
+		method: 'POST',
+	},
+	customPost: {
+		displayName: 'Custom POST',
+		pasteInto:
+			'The POST target of your own script or of another dialer\'s webhook: a JSON or form body, such as {"event": "...", "timestamp": ..., "data": {...}}.',
+		variables: [],
+		defaults: [],
+		customFields: false,
+		method: 'POST',
+	},
+};
+
+/** VICIdial custom-field labels are MySQL column names. */
+const FIELD_LABEL = /^[A-Za-z0-9_]+$/;
+
+/** Splits "a, b c" into labels; empty input gives an empty list. */
+export function splitList(text: string): string[] {
+	return text
+		.split(/[\s,;]+/)
+		.map((part) => part.trim())
+		.filter((part) => part !== '');
+}
+
+function placeholder(name: string): string {
+	return `--A--${name}--B--`;
+}
+
+export interface HookUrlOptions {
+	kind: HookKind;
+	/** n8n's production URL of this trigger, as `getNodeWebhookUrl('default')` gives it. */
+	webhookUrl: string;
+	/** Variables to ask VICIdial for; the hook's defaults when omitted. */
+	variables?: readonly string[];
+	/** Custom list field labels (agent-screen hooks only). */
+	customFields?: readonly string[];
+	/** Shared secret in the query string: VICIdial passes static parameters through unchanged. */
+	querySecret?: { name: string; value: string };
+	/** HTTP Basic written into the URL as `user:password@`, which PHP's `file()` and wget both send. */
+	basicAuth?: { user: string; password: string };
+	/** Header key: only the get2post relay can send a header (its `headers=` parameter). */
+	header?: { name: string; value: string };
+}
+
+/**
+ * Writes the string an admin pastes into VICIdial: the production URL, the secret and
+ * `name=--A--name--B--` for each chosen variable and custom field.
+ *
+ * GET hooks get the `VAR` prefix (required by the Add Lead URL, stripped by the others). The Agent
+ * Push URL is a relative `get2post.php?...&HTTPURLTOPOST=<host/path>?<fields>` because the agent
+ * screen only reaches local scripts. `pass`/`phone_pass` are never written.
+ *
+ * @throws Error when a custom field label is not a column name or the webhook URL is not http(s).
+ */
+export function buildHookUrl(options: HookUrlOptions): string {
+	const spec = HOOKS[options.kind];
+	const match = /^(https?):\/\/(.+)$/i.exec(options.webhookUrl);
+	if (!match) throw new Error(`The webhook URL must start with http:// or https://; got "${options.webhookUrl}"`);
+	const scheme = match[1].toLowerCase();
+	let hostAndPath = match[2];
+	if (options.basicAuth) {
+		const userInfo = `${encodeURIComponent(options.basicAuth.user)}:${encodeURIComponent(options.basicAuth.password)}@`;
+		hostAndPath = userInfo + hostAndPath;
+	}
+
+	const custom = spec.customFields ? (options.customFields ?? []) : [];
+	for (const label of custom) {
+		if (!FIELD_LABEL.test(label)) {
+			throw new Error(`Custom field "${label}" is not a VICIdial field label: use letters, digits and underscores`);
+		}
+	}
+	const chosen = (options.variables ?? spec.defaults).filter(
+		(name) => !SENSITIVE_VARIABLES.includes(name) && FIELD_LABEL.test(name),
+	);
+	const names = [...new Set([...chosen, ...custom])];
+
+	const params: string[] = [];
+	if (options.querySecret) {
+		params.push(`${encodeURIComponent(options.querySecret.name)}=${encodeURIComponent(options.querySecret.value)}`);
+	}
+	for (const name of names) params.push(`${name}=${placeholder(name)}`);
+	// The agent screen substitutes custom fields only when the URL asks for them (notes §6.1).
+	if (custom.length > 0) params.push('CF_uses_custom_fields=Y');
+	const query = params.length > 0 ? `?${params.join('&')}` : '';
+
+	if (options.kind === 'agentEvents') {
+		// get2post.php posts everything after HTTPURLTOPOST= to "http://" + that text, so the
+		// relay parameters come first and the scheme is named by the parameter, not written.
+		const relay = [`uniqueid=${placeholder('epoch')}.${placeholder('agent_log_id')}`, 'type=event'];
+		if (options.header) relay.push(`headers=${options.header.name}---${options.header.value}`);
+		const target = scheme === 'https' ? 'HTTPSURLTOPOST' : 'HTTPURLTOPOST';
+		return `get2post.php?${relay.join('&')}&${target}=${hostAndPath}${query}`;
+	}
+	const url = `${scheme}://${hostAndPath}${query}`;
+	return spec.method === 'GET' ? `VAR${url}` : url;
+}
+
+/**
+ * Characters get2post.php keeps in its `headers=` parameter; anything else is stripped before
+ * the header is sent, so a header key using them would never match.
+ */
+export function fitsGet2PostHeader(text: string): boolean {
+	return /^[- !=$._0-9a-zA-Z]*$/.test(text) && !text.includes('---');
+}
+
+export interface SetupTextOptions extends HookUrlOptions {
+	/** The variables filters need but the admin did not pick (added to the URL). */
+	addedForFilters?: readonly string[];
+	/** The credential's mode, to warn when VICIdial cannot send what it checks. */
+	authMode?: string;
+}
+
+/**
+ * Why a mode cannot work for a hook: VICIdial's GET call-outs carry no headers and no body,
+ * and get2post.php can add a header but cannot sign.
+ */
+function authWarning(kind: HookKind, authMode: string | undefined): string | undefined {
+	if (kind === 'customPost') return undefined;
+	if (authMode === 'hmac') {
+		return 'Warning: VICIdial cannot sign its call-outs, so the HMAC check refuses them all: use the shared secret, HTTP Basic or the IP allow-list for this event.';
+	}
+	if (authMode === 'headerKey' && kind !== 'agentEvents') {
+		return 'Warning: VICIdial sends this call-out without headers, so the header check refuses it: use the shared secret, HTTP Basic or the IP allow-list for this event.';
+	}
+	return undefined;
+}
+
+/**
+ * The plain-text answer to a setup request: the paste-ready string and where it goes. It holds
+ * the secret, so it is only ever sent back to a caller that proved it knows that secret.
+ */
+export function buildSetupText(options: SetupTextOptions): string {
+	const spec = HOOKS[options.kind];
+	const lines = [
+		`VICIdial Trigger: ${spec.displayName}`,
+		'',
+		'Paste this exact string:',
+		buildHookUrl(options),
+		'',
+		`Where: ${spec.pasteInto}`,
+		'',
+		'This is the production URL: it works while the workflow is active. The test URL (/webhook-test/...) only answers while the editor is listening for a test event.',
+	];
+	if (options.addedForFilters && options.addedForFilters.length > 0) {
+		lines.push(`Added because the filters read them: ${options.addedForFilters.join(', ')}.`);
+	}
+	const warning = authWarning(options.kind, options.authMode);
+	if (warning) lines.push(warning);
+	if (options.kind === 'agentEvents' && options.header && !fitsGet2PostHeader(options.header.value)) {
+		lines.push(
+			'Warning: get2post.php strips characters other than letters, digits, space and - ! = $ . _ from headers; choose a header key made of those.',
+		);
+	}
+	return `${lines.join('\n')}\n`;
+}
