@@ -22,9 +22,12 @@ export async function vicidialApiTest(this: ICredentialTestFunctions, credential
 		return fail(`Source must be 2-20 characters; got "${credentials.source}"`);
 	}
 	const url = endpointOf(credentials, 'nonAgent');
+	// Credential-test contexts offer only the legacy `request` helper in n8n 2.x (n8n-core 2.8.1
+	// credentials-test-context.js): `httpRequest` is not there to call.
+	const { request } = this.helpers;
 	let response: { statusCode: number; body: unknown };
 	try {
-		response = (await this.helpers.request({
+		response = (await request({
 			method: 'POST',
 			uri: url,
 			form: {
@@ -36,7 +39,7 @@ export async function vicidialApiTest(this: ICredentialTestFunctions, credential
 			resolveWithFullResponse: true,
 			simple: false,
 			timeout: 15_000,
-			rejectUnauthorized: !credentials.allowUnauthorizedCerts,
+			rejectUnauthorized: !credentials.ignoreSslIssues,
 			...(credentials.basicAuth ? { auth: { user: credentials.basicAuthUser, pass: credentials.basicAuthPassword } } : {}),
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {

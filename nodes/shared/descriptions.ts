@@ -54,7 +54,7 @@ function sortedOptions(field: FieldSpec): INodePropertyOptions[] {
 /** One catalogue field as an n8n property (without displayOptions). */
 export function fieldProperty(field: FieldSpec, required: boolean): INodeProperties {
 	const base = {
-		displayName: field.displayName,
+		displayName: field.label,
 		name: camel(field.name),
 		description: field.description,
 		...(required ? { required: true } : {}),
@@ -99,7 +99,7 @@ export function fieldProperty(field: FieldSpec, required: boolean): INodePropert
 				type: 'string',
 				default: typeof field.default === 'string' || typeof field.default === 'number' ? String(field.default) : '',
 				...(placeholder ? { placeholder } : {}),
-				...(SECRET_FIELD.test(field.name) ? { typeOptions: { password: true } } : {}),
+				...(field.type === 'password' ? { typeOptions: { password: true } } : {}),
 			};
 	}
 }
@@ -131,8 +131,9 @@ export const PARAM = {
 
 function operationProperty(resource: string, specs: FunctionSpec[]): INodeProperties {
 	const options = specs
-		.map((spec) => ({ name: spec.displayName, value: spec.name, action: spec.action, description: spec.description }))
+		.map((spec) => ({ name: spec.label, value: spec.name, action: spec.action, description: spec.description }))
 		.sort((a, b) => a.name.localeCompare(b.name));
+	const first = options[0].value;
 	return {
 		displayName: 'Operation',
 		name: PARAM.operation,
@@ -140,7 +141,7 @@ function operationProperty(resource: string, specs: FunctionSpec[]): INodeProper
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
 		options,
-		default: options[0].value,
+		default: first,
 	};
 }
 
@@ -193,7 +194,7 @@ function operationFields(spec: FunctionSpec): INodeProperties[] {
 			displayOptions: show,
 			description: 'Fields to empty in VICIdial (sent as VICIdial\'s --BLANK-- value)',
 			options: blankable
-				.map((f) => ({ name: f.displayName, value: f.name }))
+				.map((f) => ({ name: f.label, value: f.name }))
 				.sort((a, b) => a.name.localeCompare(b.name)),
 		});
 	}
@@ -271,13 +272,14 @@ export function optionsProperty(api: ApiName): INodeProperties {
 /** Resource, operation and field properties for every function of one API. */
 export function operationProperties(api: ApiName, specs: readonly FunctionSpec[]): INodeProperties[] {
 	const mine = resources.filter((r) => r.api === api && specs.some((s) => s.resource === r.value));
+	const first = mine[0].value;
 	const resourceProperty: INodeProperties = {
 		displayName: 'Resource',
 		name: PARAM.resource,
 		type: 'options',
 		noDataExpression: true,
 		options: mine.map((r) => ({ name: r.name, value: r.value, description: r.description })),
-		default: mine[0].value,
+		default: first,
 	};
 	const properties: INodeProperties[] = [resourceProperty];
 	for (const resource of mine) {

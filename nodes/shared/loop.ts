@@ -1,4 +1,12 @@
-import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import { getFunction } from './catalogue';
 import type { ApiName, FunctionSpec } from './catalogue/types';
@@ -85,6 +93,12 @@ function pacer(pacingMs: number): () => Promise<void> {
 	};
 }
 
+/** n8n's own errors pass through; anything else is wrapped so it carries the item index. */
+function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+}
+
 /** The credential's secrets plus passwords the item itself sends (add_user echoes agent_pass). */
 function itemSecrets(secrets: readonly string[], params: Readonly<Record<string, string>>): string[] {
 	const own = Object.entries(params)
@@ -122,8 +136,9 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 			const duplicateAsData = spec.duplicateAsData === true && this.getNodeParameter(PARAM.onDuplicate, i, 'error') === 'return';
 			return { spec, params: checked.params, duplicateAsData };
 		} catch (error) {
-			if (!continueOnFail) throw error;
-			return error as Error;
+			const failure = asNodeError(node, error, i);
+			if (!continueOnFail) throw failure;
+			return failure;
 		}
 	});
 

@@ -157,7 +157,7 @@ function convert(field: FieldSpec, raw: unknown, api: FunctionSpec['api']): Chec
 		}
 		case 'code': {
 			const code = text?.trim();
-			if (code === undefined || !/^[A-Za-z0-9_\-]+$/.test(code) || !withinLength(code, field)) {
+			if (code === undefined || !/^[A-Za-z0-9_-]+$/.test(code) || !withinLength(code, field)) {
 				return fail(`${lengthRule(field, 'characters')} (letters, digits, _ and -)`);
 			}
 			return { ok: true, value: code };
@@ -175,6 +175,7 @@ function convert(field: FieldSpec, raw: unknown, api: FunctionSpec['api']): Chec
 			if (!stamp) return fail('a date and time as YYYY-MM-DD HH:MM:SS');
 			return { ok: true, value: stamp };
 		}
+		case 'password':
 		case 'string': {
 			if (text === undefined) return fail('text');
 			if (!withinLength(text, field)) return fail(lengthRule(field, 'characters'));
@@ -192,7 +193,7 @@ export function fieldSchema(field: FieldSpec, api: FunctionSpec['api']): z.ZodTy
 	return z.unknown().transform((raw, ctx) => {
 		if (isEmpty(raw)) {
 			if (field.required) {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.displayName} is required` });
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.label} is required` });
 				return z.NEVER;
 			}
 			return undefined;
@@ -200,7 +201,7 @@ export function fieldSchema(field: FieldSpec, api: FunctionSpec['api']): z.ZodTy
 		const result = convert(field, raw, api);
 		if (!result.ok) {
 			const allowed = field.accepts ? `${result.allowed}, or ${field.accepts.allowed}` : result.allowed;
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.displayName} must be ${allowed}; got ${quote(raw)}` });
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.label} must be ${allowed}; got ${quote(raw)}` });
 			return z.NEVER;
 		}
 		return result.value;
@@ -252,14 +253,14 @@ export function validateInput(spec: FunctionSpec, input: FunctionInput): Validat
 
 	for (const group of spec.oneOf ?? []) {
 		if (!group.some((name) => params[name] !== undefined)) {
-			const names = group.map((name) => spec.fields.find((f) => f.name === name)?.displayName ?? name);
+			const names = group.map((name) => spec.fields.find((f) => f.name === name)?.label ?? name);
 			return { ok: false, message: `Give at least one of: ${names.join(', ')}` };
 		}
 	}
 
 	const custom = Object.entries(input.custom ?? {});
 	if (custom.length > 0) {
-		if (!spec.customFields) return { ok: false, message: `${spec.displayName} does not take custom fields` };
+		if (!spec.customFields) return { ok: false, message: `${spec.label} does not take custom fields` };
 		for (const [name, value] of custom) {
 			const known = spec.fields.some((f) => f.name === name);
 			if (!CUSTOM_FIELD_NAME.test(name) || RESERVED.has(name) || known) {

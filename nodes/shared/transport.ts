@@ -42,7 +42,7 @@ export interface VicidialCredentials {
 	source: string;
 	nonAgentPath: string;
 	agentPath: string;
-	allowUnauthorizedCerts: boolean;
+	ignoreSslIssues: boolean;
 	basicAuth: boolean;
 	basicAuthUser: string;
 	basicAuthPassword: string;
@@ -58,7 +58,7 @@ export function readCredentials(data: ICredentialDataDecryptedObject): VicidialC
 		source: text('source', 'n8n'),
 		nonAgentPath: text('nonAgentPath', DEFAULT_PATHS.nonAgent),
 		agentPath: text('agentPath', DEFAULT_PATHS.agent),
-		allowUnauthorizedCerts: data.allowUnauthorizedCerts === true,
+		ignoreSslIssues: data.ignoreSslIssues === true,
 		basicAuth: data.basicAuth === true,
 		basicAuthUser: text('basicAuthUser'),
 		basicAuthPassword: text('basicAuthPassword'),
@@ -158,7 +158,7 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 		ignoreHttpStatusErrors: true,
 		json: false,
 		encoding: 'text',
-		skipSslCertificateValidation: credentials.allowUnauthorizedCerts,
+		skipSslCertificateValidation: credentials.ignoreSslIssues,
 	};
 	if (credentials.basicAuth) options.auth = { username: credentials.basicAuthUser, password: credentials.basicAuthPassword };
 

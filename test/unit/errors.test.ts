@@ -10,7 +10,7 @@ const spec: FunctionSpec = {
 	name: 'lead_search',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Search Leads',
+	label: 'Search Leads',
 	action: 'Search leads',
 	description: 'x',
 	fields: [],

@@ -7,7 +7,7 @@ function spec(name: string, reply: ReplySpec, extra: Partial<FunctionSpec> = {})
 		name,
 		api: 'nonAgent',
 		resource: 'lead',
-		displayName: name,
+		label: name,
 		action: name,
 		description: name,
 		fields: [],

@@ -8,7 +8,7 @@ function spec(fields: FunctionSpec['fields'], extra: Partial<FunctionSpec> = {})
 		name: 'test_fn',
 		api: 'nonAgent',
 		resource: 'lead',
-		displayName: 'Test',
+		label: 'Test',
 		action: 'Test',
 		description: 'Test',
 		fields,
@@ -95,8 +95,8 @@ describe('validateInput', () => {
 
 	it('joins multi-options and lists with their separators', () => {
 		const multi = spec([
-			field({ name: 'duplicate_check', displayName: 'Duplicate Check', type: 'multiOptions', separator: '-', options: F.duplicateCheckValues, description: '' }),
-			field({ name: 'lead_ids', displayName: 'Lead IDs', type: 'list', separator: ',', description: '' }),
+			field({ name: 'duplicate_check', label: 'Duplicate Check', type: 'multiOptions', separator: '-', options: F.duplicateCheckValues, description: '' }),
+			field({ name: 'lead_ids', label: 'Lead IDs', type: 'list', separator: ',', description: '' }),
 		]);
 		expect(validateInput(multi, { fields: { duplicate_check: ['DUPLIST', 'DUPCAMP'], lead_ids: '1, 2,3' } })).toEqual({
 			ok: true,

@@ -6,7 +6,7 @@ import type { FieldSpec, FieldType, OptionSpec } from './types';
  */
 export class Field implements FieldSpec {
 	readonly name!: string;
-	readonly displayName!: string;
+	readonly label!: string;
 	readonly type!: FieldType;
 	readonly description!: string;
 	readonly required?: boolean;
@@ -50,6 +50,6 @@ export function plainOptions(values: readonly string[]): OptionSpec[] {
 }
 
 /** A yes/no flag spelled Y/N (most Non-Agent settings). */
-export function yesNo(name: string, displayName: string, description: string): Field {
-	return field({ name, displayName, type: 'boolean', flag: 'Y/N', description });
+export function yesNo(name: string, label: string, description: string): Field {
+	return field({ name, label, type: 'boolean', flag: 'Y/N', description });
 }

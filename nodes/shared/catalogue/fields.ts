@@ -10,7 +10,7 @@ import { field, plainOptions, yesNo } from './field';
 
 export const lead_id = field({
 	name: 'lead_id',
-	displayName: 'Lead ID',
+	label: 'Lead ID',
 	type: 'digits',
 	min: 1,
 	max: 10,
@@ -19,7 +19,7 @@ export const lead_id = field({
 
 export const list_id = field({
 	name: 'list_id',
-	displayName: 'List',
+	label: 'List',
 	type: 'digits',
 	min: 3,
 	max: 12,
@@ -29,7 +29,7 @@ export const list_id = field({
 
 export const campaign_id = field({
 	name: 'campaign_id',
-	displayName: 'Campaign',
+	label: 'Campaign',
 	type: 'code',
 	min: 2,
 	max: 8,
@@ -39,7 +39,7 @@ export const campaign_id = field({
 
 export const agent_user = field({
 	name: 'agent_user',
-	displayName: 'Agent User',
+	label: 'Agent User',
 	type: 'code',
 	min: 2,
 	max: 20,
@@ -54,7 +54,7 @@ export const logged_in_agent = agent_user.with({
 
 export const user_group = field({
 	name: 'user_group',
-	displayName: 'User Group',
+	label: 'User Group',
 	type: 'code',
 	min: 2,
 	max: 20,
@@ -64,7 +64,7 @@ export const user_group = field({
 
 export const vendor_lead_code = field({
 	name: 'vendor_lead_code',
-	displayName: 'Vendor Lead Code',
+	label: 'Vendor Lead Code',
 	type: 'string',
 	max: 20,
 	blankable: true,
@@ -73,7 +73,7 @@ export const vendor_lead_code = field({
 
 export const status = field({
 	name: 'status',
-	displayName: 'Status',
+	label: 'Status',
 	type: 'code',
 	min: 1,
 	max: 6,
@@ -83,7 +83,7 @@ export const status = field({
 
 export const call_id = field({
 	name: 'call_id',
-	displayName: 'Call ID',
+	label: 'Call ID',
 	type: 'string',
 	min: 9,
 	max: 40,
@@ -95,7 +95,7 @@ export const call_id = field({
 
 export const phone_number = field({
 	name: 'phone_number',
-	displayName: 'Phone Number',
+	label: 'Phone Number',
 	type: 'phone',
 	min: 6,
 	max: 16,
@@ -106,7 +106,7 @@ export const phone_number = field({
 
 export const phone_code = field({
 	name: 'phone_code',
-	displayName: 'Phone Code',
+	label: 'Phone Code',
 	type: 'digits',
 	min: 1,
 	max: 4,
@@ -115,7 +115,7 @@ export const phone_code = field({
 
 export const alt_phone = field({
 	name: 'alt_phone',
-	displayName: 'Alt Phone',
+	label: 'Alt Phone',
 	type: 'phone',
 	min: 1,
 	max: 12,
@@ -127,14 +127,14 @@ export const alt_phone = field({
 
 export const date = field({
 	name: 'date',
-	displayName: 'Date',
+	label: 'Date',
 	type: 'date',
 	description: 'Date as YYYY-MM-DD',
 });
 
 export const callback_datetime = field({
 	name: 'callback_datetime',
-	displayName: 'Callback Date and Time',
+	label: 'Callback Date and Time',
 	type: 'dateTime',
 	// The Non-Agent API also takes NOW or a number of days ahead (NON-AGENT_API.txt, add_lead).
 	accepts: { regex: /^(NOW|\d{1,3}DAYS)$/, allowed: 'NOW or a number of days such as 3DAYS' },
@@ -144,14 +144,14 @@ export const callback_datetime = field({
 
 // ---- lead fields (add_lead, update_lead, external_add_lead, update_fields) ----------------
 
-function text(name: string, displayName: string, max: number, extra = ''): ReturnType<typeof field> {
+function text(name: string, label: string, max: number, extra = ''): ReturnType<typeof field> {
 	return field({
 		name,
-		displayName,
+		label,
 		type: 'string',
 		max,
 		blankable: true,
-		description: `${displayName}: up to ${max} characters${extra}`,
+		description: `${label}: up to ${max} characters${extra}`,
 	});
 }
 
@@ -174,7 +174,7 @@ export const source_id = text('source_id', 'Source ID', 50);
 export const owner = text('owner', 'Owner', 20, ' (user ID, territory or user group)');
 export const gender = field({
 	name: 'gender',
-	displayName: 'Gender',
+	label: 'Gender',
 	type: 'options',
 	options: [
 		{ value: 'U', name: 'Undefined' },
@@ -186,13 +186,13 @@ export const gender = field({
 });
 export const date_of_birth = date.with({
 	name: 'date_of_birth',
-	displayName: 'Date of Birth',
+	label: 'Date of Birth',
 	blankable: true,
 	description: 'Date of birth as YYYY-MM-DD',
 });
 export const rank = field({
 	name: 'rank',
-	displayName: 'Rank',
+	label: 'Rank',
 	type: 'integer',
 	min: -99999,
 	max: 99999,
@@ -200,7 +200,7 @@ export const rank = field({
 });
 export const gmt_offset_now = field({
 	name: 'gmt_offset_now',
-	displayName: 'GMT Offset',
+	label: 'GMT Offset',
 	type: 'string',
 	max: 6,
 	pattern: { regex: /^[+-]?\d{1,2}(\.\d{1,2})?$/, allowed: 'an offset such as -5.00 or 9.5' },
@@ -238,7 +238,7 @@ export const leadDataFields = [
 
 export const dnc_check = field({
 	name: 'dnc_check',
-	displayName: 'DNC Check',
+	label: 'DNC Check',
 	type: 'options',
 	options: [
 		{ value: 'N', name: 'No' },
@@ -250,7 +250,7 @@ export const dnc_check = field({
 
 export const campaign_dnc_check = dnc_check.with({
 	name: 'campaign_dnc_check',
-	displayName: 'Campaign DNC Check',
+	label: 'Campaign DNC Check',
 	description: 'Check the campaign DNC list first; needs Campaign (default N)',
 });
 
@@ -262,7 +262,7 @@ export const add_to_hopper = yesNo(
 
 export const hopper_priority = field({
 	name: 'hopper_priority',
-	displayName: 'Hopper Priority',
+	label: 'Hopper Priority',
 	type: 'integer',
 	min: -99,
 	max: 99,
@@ -290,12 +290,12 @@ export const list_exists_check = yesNo(
 export const callback = yesNo('callback', 'Schedule Callback', 'Set the lead as a scheduled callback; needs Campaign');
 export const callback_status = status.with({
 	name: 'callback_status',
-	displayName: 'Callback Status',
+	label: 'Callback Status',
 	description: 'Status used for the callback: 1-6 characters (default CALLBK)',
 });
 export const callback_type = field({
 	name: 'callback_type',
-	displayName: 'Callback Type',
+	label: 'Callback Type',
 	type: 'options',
 	options: [
 		{ value: 'ANYONE', name: 'Anyone', description: 'Any agent of the campaign may take it' },
@@ -305,19 +305,19 @@ export const callback_type = field({
 });
 export const callback_user = agent_user.with({
 	name: 'callback_user',
-	displayName: 'Callback User',
+	label: 'Callback User',
 	description: 'The agent a USERONLY callback is assigned to',
 });
 export const callback_comments = comments.with({
 	name: 'callback_comments',
-	displayName: 'Callback Comments',
+	label: 'Callback Comments',
 	blankable: false,
 	description: 'Shown to the agent when the callback comes up: up to 255 characters',
 });
 
 export const header = field({
 	name: 'header',
-	displayName: 'Header',
+	label: 'Header',
 	type: 'boolean',
 	flag: 'YES/NO',
 	description: 'Ask for a header line',
@@ -325,7 +325,7 @@ export const header = field({
 
 export const stage = field({
 	name: 'stage',
-	displayName: 'Format',
+	label: 'Format',
 	type: 'options',
 	options: [
 		{ value: 'pipe', name: 'Pipe' },
@@ -337,7 +337,7 @@ export const stage = field({
 
 export const tz_method = field({
 	name: 'tz_method',
-	displayName: 'Time Zone Method',
+	label: 'Time Zone Method',
 	type: 'options',
 	options: [
 		{ value: '', name: 'Country and Area Code', description: 'Default lookup' },
@@ -373,7 +373,7 @@ export const archived_lead = yesNo(
 
 export const lead_ids = field({
 	name: 'lead_ids',
-	displayName: 'Lead IDs',
+	label: 'Lead IDs',
 	type: 'list',
 	separator: ',',
 	pattern: { regex: /^\d{1,9}(,\d{1,9})*$/, allowed: 'lead IDs of 1-9 digits' },
@@ -382,7 +382,7 @@ export const lead_ids = field({
 
 export const phone_numbers = field({
 	name: 'phone_number',
-	displayName: 'Phone Numbers',
+	label: 'Phone Numbers',
 	type: 'list',
 	separator: ',',
 	pattern: { regex: /^\d{6,18}(,\d{6,18})*$/, allowed: 'phone numbers of 6-18 digits' },
@@ -391,7 +391,7 @@ export const phone_numbers = field({
 
 export const records = field({
 	name: 'records',
-	displayName: 'Records',
+	label: 'Records',
 	type: 'integer',
 	min: 1,
 	max: 1000000,
@@ -400,7 +400,7 @@ export const records = field({
 
 export const local_call_time = field({
 	name: 'local_call_time',
-	displayName: 'Local Call Time',
+	label: 'Local Call Time',
 	type: 'code',
 	min: 1,
 	max: 10,
@@ -423,7 +423,7 @@ export const insert_if_not_found = yesNo(
 // the search list and the API user there (NON-AGENT_API.txt, EDITABLE FIELDS).
 export const user_field = field({
 	name: 'user_field',
-	displayName: 'Lead User',
+	label: 'Lead User',
 	type: 'string',
 	min: 1,
 	max: 20,
@@ -434,13 +434,13 @@ export const user_field = field({
 
 export const list_id_field = list_id.with({
 	name: 'list_id_field',
-	displayName: 'Move to List',
+	label: 'Move to List',
 	description: 'Moves the lead to this list (sets its list_id): 3-12 digits',
 });
 
 export const called_count = field({
 	name: 'called_count',
-	displayName: 'Called Count',
+	label: 'Called Count',
 	type: 'integer',
 	min: 0,
 	max: 99999,
@@ -449,7 +449,7 @@ export const called_count = field({
 
 export const entry_list_id = field({
 	name: 'entry_list_id',
-	displayName: 'Entry List ID',
+	label: 'Entry List ID',
 	type: 'digits',
 	min: 3,
 	max: 12,
@@ -459,7 +459,7 @@ export const entry_list_id = field({
 
 export const force_entry_list_id = entry_list_id.with({
 	name: 'force_entry_list_id',
-	displayName: 'Force Entry List ID',
+	label: 'Force Entry List ID',
 	description:
 		'Use this list\'s custom fields instead of the lead\'s entry list: 3-12 digits. A wrong value can detach the lead from its custom data.',
 });

@@ -11,6 +11,8 @@ export type ApiName = 'nonAgent' | 'agent';
 export type FieldType =
 	/** Free text with a length limit. */
 	| 'string'
+	/** Text that is a secret: a password field in the UI, masked in replies and errors. */
+	| 'password'
 	/** A phone number: pasted forms are normalised to digits, then checked for length. */
 	| 'phone'
 	/** A numeric id kept as text (list ids, lead ids in URLs): digits only, length limits. */
@@ -55,7 +57,7 @@ export type FlagSpelling = 'Y/N' | 'YES/NO' | '1/0';
 export interface FieldSpec {
 	/** The parameter as VICIdial spells it (`phone_number`). */
 	readonly name: string;
-	readonly displayName: string;
+	readonly label: string;
 	readonly type: FieldType;
 	/** Shown under the field; says the limit and what VICIdial does with the value. */
 	readonly description: string;
@@ -129,7 +131,7 @@ export interface FunctionSpec {
 	/** Resource key (`lead`, `hopper`, …) from resources.ts. */
 	readonly resource: string;
 	/** Operation name shown in the list ("Add Lead"). */
-	readonly displayName: string;
+	readonly label: string;
 	/** The operation's `action` ("Add a lead"). */
 	readonly action: string;
 	/** What the function does and when to pick it; read by people and AI agents alike. */

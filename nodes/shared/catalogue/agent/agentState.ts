@@ -9,7 +9,7 @@ export const external_pause: FunctionSpec = {
 	name: 'external_pause',
 	api: 'agent',
 	resource: 'agentState',
-	displayName: 'Pause or Resume Agent',
+	label: 'Pause or Resume Agent',
 	action: 'Pause or resume an agent',
 	description:
 		'Pause or resume an agent; an agent on a live call is paused after the call is dispositioned. SUCCESS means the command was queued for the agent screen, which carries it out within about a second (VICIdial Agent API function external_pause)',
@@ -37,7 +37,7 @@ export const pause_code: FunctionSpec = {
 	name: 'pause_code',
 	api: 'agent',
 	resource: 'agentState',
-	displayName: 'Set Pause Code',
+	label: 'Set Pause Code',
 	action: 'Set the pause code of a paused agent',
 	description:
 		'Set the pause code (reason) of an agent who is already paused, for example BREAK or LUNCH. SUCCESS means the code was queued for the agent screen (VICIdial Agent API function pause_code)',
@@ -45,7 +45,7 @@ export const pause_code: FunctionSpec = {
 		F.logged_in_agent.req(),
 		field({
 			name: 'value',
-			displayName: 'Pause Code',
+			label: 'Pause Code',
 			type: 'code',
 			required: true,
 			min: 1,
@@ -63,7 +63,7 @@ export const logout: FunctionSpec = {
 	name: 'logout',
 	api: 'agent',
 	resource: 'agentState',
-	displayName: 'Log Out Agent',
+	label: 'Log Out Agent',
 	action: 'Log an agent out of the agent screen',
 	description:
 		'Log an agent out of the agent screen; an agent on a live call is logged out after the call is dispositioned. SUCCESS means the logout was queued for the agent screen (VICIdial Agent API function logout)',
@@ -81,7 +81,7 @@ export const change_ingroups: FunctionSpec = {
 	name: 'change_ingroups',
 	api: 'agent',
 	resource: 'agentState',
-	displayName: 'Change In-Groups',
+	label: 'Change In-Groups',
 	action: 'Change the in-groups an agent takes calls from',
 	description:
 		'Replace, add to or remove from the in-groups a logged-in agent takes inbound calls from, and set whether they also take outbound calls (blended); optionally save it as the agent\'s default. The agent must log out and in to choose in-groups again themselves (VICIdial Agent API function change_ingroups)',
@@ -103,7 +103,7 @@ export const change_ingroups: FunctionSpec = {
 		).with({ required: true, default: false }),
 		field({
 			name: 'ingroup_choices',
-			displayName: 'In-Groups',
+			label: 'In-Groups',
 			type: 'list',
 			separator: ' ',
 			// api.php skips the first space-separated item and strips a trailing "-", so the joined
@@ -132,7 +132,7 @@ export const st_login_log: FunctionSpec = {
 	name: 'st_login_log',
 	api: 'agent',
 	resource: 'agentState',
-	displayName: 'Find User by CRM Agent ID',
+	label: 'Find User by CRM Agent ID',
 	action: 'Find the VICIdial user of a CRM agent ID',
 	description:
 		'Find the VICIdial user whose Custom 3 field holds a CRM agent ID, record the CRM team ID in their Custom 4 field and return the user ID (VICIdial Agent API function st_login_log)',
@@ -148,7 +148,7 @@ export const calls_in_queue_count: FunctionSpec = {
 	name: 'calls_in_queue_count',
 	api: 'agent',
 	resource: 'agentState',
-	displayName: 'Count Calls in Queue',
+	label: 'Count Calls in Queue',
 	action: 'Count the calls waiting for an agent',
 	description:
 		'Count the calls (and queued emails) waiting in the agent\'s campaign and selected in-groups that could be routed to this agent (VICIdial Agent API function calls_in_queue_count)',
@@ -170,7 +170,7 @@ export const st_get_agent_active_lead: FunctionSpec = {
 	name: 'st_get_agent_active_lead',
 	api: 'agent',
 	resource: 'agentState',
-	displayName: 'Get Active Lead by CRM Agent ID',
+	label: 'Get Active Lead by CRM Agent ID',
 	action: 'Get the lead a CRM agent is on',
 	description:
 		'Find the VICIdial user whose Custom 3 field holds a CRM agent ID and return the lead on their screen: lead ID, phone number, vendor lead code, province, security phrase and source ID. No item when the agent has no lead (VICIdial Agent API function st_get_agent_active_lead)',

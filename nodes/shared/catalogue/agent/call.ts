@@ -12,7 +12,7 @@ export const external_dial: FunctionSpec = {
 	name: 'external_dial',
 	api: 'agent',
 	resource: 'call',
-	displayName: 'Dial Number',
+	label: 'Dial Number',
 	action: 'Dial a number on the agent screen',
 	description:
 		'Queue a manual dial on a paused agent\'s screen: a phone number, a lead by ID, or the next lead (MANUALNEXT). SUCCESS means the screen was told to dial, not that the call connected (VICIdial Agent API function external_dial)',
@@ -20,7 +20,7 @@ export const external_dial: FunctionSpec = {
 		F.logged_in_agent.req(),
 		F.phone_number.with({
 			name: 'value',
-			displayName: 'Phone Number',
+			label: 'Phone Number',
 			accepts: { regex: /^MANUALNEXT$/, allowed: 'MANUALNEXT' },
 			description:
 				'Number to dial: 6-16 digits; pasted forms are reduced to digits and a leading + country code goes to Phone Code. MANUALNEXT dials the next lead like the Dial Next Number button. Not needed when Lead ID is set.',
@@ -50,7 +50,7 @@ export const external_dial: FunctionSpec = {
 		).with({ required: true, default: false }),
 		field({
 			name: 'alt_dial',
-			displayName: 'Alt Dial',
+			label: 'Alt Dial',
 			type: 'options',
 			options: [
 				{ value: 'MAIN', name: 'Main Phone', description: 'The lead\'s phone number' },
@@ -62,13 +62,13 @@ export const external_dial: FunctionSpec = {
 		}),
 		F.vendor_lead_code.with({
 			name: 'vendor_id',
-			displayName: 'Vendor Lead Code',
+			label: 'Vendor Lead Code',
 			blankable: false,
 			description: 'Vendor lead code for the call\'s lead: up to 20 characters',
 		}),
 		field({
 			name: 'dial_prefix',
-			displayName: 'Dial Prefix',
+			label: 'Dial Prefix',
 			type: 'string',
 			max: 20,
 			pattern: { regex: /^[A-Za-z0-9]+$/, allowed: 'letters and digits' },
@@ -77,7 +77,7 @@ export const external_dial: FunctionSpec = {
 		A.group_alias,
 		field({
 			name: 'outbound_cid',
-			displayName: 'Outbound Caller ID',
+			label: 'Outbound Caller ID',
 			type: 'digits',
 			min: 2,
 			max: 20,
@@ -85,7 +85,7 @@ export const external_dial: FunctionSpec = {
 		}),
 		field({
 			name: 'dial_ingroup',
-			displayName: 'Dial In-Group',
+			label: 'Dial In-Group',
 			type: 'code',
 			min: 2,
 			max: 20,
@@ -133,7 +133,7 @@ export const external_hangup: FunctionSpec = {
 	name: 'external_hangup',
 	api: 'agent',
 	resource: 'call',
-	displayName: 'Hang Up Call',
+	label: 'Hang Up Call',
 	action: 'Hang up the agent\'s current call',
 	description:
 		'Hang up the customer call on the agent screen, like the Hangup Customer button; the agent then sees the disposition screen. SUCCESS means the command was queued for the agent screen (VICIdial Agent API function external_hangup)',
@@ -151,7 +151,7 @@ export const external_status: FunctionSpec = {
 	name: 'external_status',
 	api: 'agent',
 	resource: 'call',
-	displayName: 'Set Disposition',
+	label: 'Set Disposition',
 	action: 'Set the disposition of the agent\'s call',
 	description:
 		'Disposition the call on the agent screen with a status and move the agent on, optionally scheduling a callback. SUCCESS means the status was queued for the agent screen (VICIdial Agent API function external_status)',
@@ -159,7 +159,7 @@ export const external_status: FunctionSpec = {
 		F.logged_in_agent.req(),
 		F.status.req().with({
 			name: 'value',
-			displayName: 'Status',
+			label: 'Status',
 			description: 'Disposition status code: 1-6 characters, any status valid for the agent\'s campaign (SALE, NI, CALLBK, …)',
 		}),
 		F.callback_datetime.with({
@@ -176,7 +176,7 @@ export const external_status: FunctionSpec = {
 		}),
 		field({
 			name: 'qm_dispo_code',
-			displayName: 'QM Dispo Code',
+			label: 'QM Dispo Code',
 			type: 'string',
 			max: 20,
 			pattern: { regex: /^[-._A-Za-z0-9]+$/, allowed: 'letters, digits, . _ and -' },
@@ -196,7 +196,7 @@ export const preview_dial_action: FunctionSpec = {
 	name: 'preview_dial_action',
 	api: 'agent',
 	resource: 'call',
-	displayName: 'Preview Dial Action',
+	label: 'Preview Dial Action',
 	action: 'Act on the lead being previewed',
 	description:
 		'Skip, dial or finish the lead a paused agent is previewing, or dial its alternate numbers during manual alt dial. SUCCESS means the action was queued for the agent screen (VICIdial Agent API function preview_dial_action)',
@@ -230,7 +230,7 @@ export const external_add_lead: FunctionSpec = {
 	name: 'external_add_lead',
 	api: 'agent',
 	resource: 'call',
-	displayName: 'Add Lead to Dial List',
+	label: 'Add Lead to Dial List',
 	action: 'Add a lead to the agent\'s manual dial list',
 	description:
 		'Add a lead to the manual dial list of the logged-in agent\'s campaign, with optional DNC checks; a much simpler add than the Non-Agent add_lead, returning the new lead ID (VICIdial Agent API function external_add_lead)',
@@ -261,7 +261,7 @@ export const switch_lead: FunctionSpec = {
 	name: 'switch_lead',
 	api: 'agent',
 	resource: 'call',
-	displayName: 'Switch Lead',
+	label: 'Switch Lead',
 	action: 'Switch the lead of the agent\'s inbound call',
 	description:
 		'On a live inbound call, replace the lead on the agent screen (and in the call logs) with another lead found by ID or vendor lead code, like selecting it in Lead Search. SUCCESS means the switch was queued for the agent screen (VICIdial Agent API function switch_lead)',
@@ -288,7 +288,7 @@ export const call_agent: FunctionSpec = {
 	name: 'call_agent',
 	api: 'agent',
 	resource: 'call',
-	displayName: 'Call Agent Phone',
+	label: 'Call Agent Phone',
 	action: 'Ring the agent\'s phone into their session',
 	description:
 		'Place a call from the agent\'s session to the agent\'s own phone, to reconnect an agent whose phone dropped; not meant for on-hook agents. SUCCESS means the call was queued for the telephony server (VICIdial Agent API function call_agent)',

@@ -29,8 +29,8 @@ export function statusReply(lines: LineFields): ReplySpec {
 }
 
 /** A YES/NO flag: the Agent API spells most of its flags as words. */
-export function yesNoWord(name: string, displayName: string, description: string): Field {
-	return field({ name, displayName, type: 'boolean', flag: 'YES/NO', description });
+export function yesNoWord(name: string, label: string, description: string): Field {
+	return field({ name, label, type: 'boolean', flag: 'YES/NO', description });
 }
 
 // ---- the `value` parameter -------------------------------------------------------------
@@ -40,12 +40,12 @@ export function yesNoWord(name: string, displayName: string, description: string
  * a transfer action, a park action), so each entry names it; the default is the first option.
  */
 export function valueChoice(
-	displayName: string,
+	label: string,
 	description: string,
 	options: readonly OptionSpec[],
 	defaultValue: string = options[0].value,
 ): Field {
-	return field({ name: 'value', displayName, type: 'options', required: true, default: defaultValue, options, description });
+	return field({ name: 'value', label, type: 'options', required: true, default: defaultValue, options, description });
 }
 
 /** A `value` VICIdial accepts in one spelling only (external_hangup's 1, logout's LOGOUT). */
@@ -57,7 +57,7 @@ export function onlyValue(value: string, name: string): Field {
 
 export const alt_user = field({
 	name: 'alt_user',
-	displayName: 'Alt User (CRM Agent ID)',
+	label: 'Alt User (CRM Agent ID)',
 	type: 'string',
 	min: 2,
 	max: 100,
@@ -69,7 +69,7 @@ export const alt_user = field({
 /** st_login_log and st_get_agent_active_lead: a CRM's agent ID, matched to vicidial_users.custom_three. */
 export const crm_agent_id = field({
 	name: 'value',
-	displayName: 'CRM Agent ID',
+	label: 'CRM Agent ID',
 	type: 'string',
 	required: true,
 	min: 1,
@@ -80,7 +80,7 @@ export const crm_agent_id = field({
 
 export const crm_team_id = field({
 	name: 'vendor_id',
-	displayName: 'CRM Team ID',
+	label: 'CRM Team ID',
 	type: 'string',
 	required: true,
 	min: 1,
@@ -93,7 +93,7 @@ export const crm_team_id = field({
 
 export const group_alias = field({
 	name: 'group_alias',
-	displayName: 'Group Alias',
+	label: 'Group Alias',
 	type: 'string',
 	min: 2,
 	max: 30,
@@ -105,7 +105,7 @@ export const group_alias = field({
 /** A single in-group (transfer_conference, ra_call_control). */
 export const ingroup = field({
 	name: 'ingroup_choices',
-	displayName: 'In-Group',
+	label: 'In-Group',
 	type: 'code',
 	min: 2,
 	max: 20,
@@ -117,7 +117,7 @@ export const ingroup = field({
 /** A number dialed through the dialplan: digits, and * and # (api.php strips anything else). */
 export const dial_string = field({
 	name: 'phone_number',
-	displayName: 'Number to Dial',
+	label: 'Number to Dial',
 	type: 'string',
 	min: 1,
 	max: 30,
@@ -128,7 +128,7 @@ export const dial_string = field({
 /** force_fronter_leave_3way and force_fronter_audio_stop: where to look for the fronter. */
 export const fronter_scope = field({
 	name: 'value',
-	displayName: 'Where to Find the Fronter',
+	label: 'Where to Find the Fronter',
 	type: 'options',
 	required: true,
 	default: 'LOCAL_ONLY',
@@ -166,8 +166,8 @@ export const campaign_dnc_check = yesNo(
 
 // ---- agent screen panels (update_fields, refresh_panel) ----------------------------------
 
-function reload(name: string, displayName: string, what: string): Field {
-	return field({ name, displayName, type: 'boolean', flag: '1/0', description: `Reload the ${what} on the agent screen` });
+function reload(name: string, label: string, what: string): Field {
+	return field({ name, label, type: 'boolean', flag: '1/0', description: `Reload the ${what} on the agent screen` });
 }
 
 export const formreload = reload('formreload', 'Reload Form', 'custom fields form');

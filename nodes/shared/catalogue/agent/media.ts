@@ -22,7 +22,7 @@ export const recording: FunctionSpec = {
 	name: 'recording',
 	api: 'agent',
 	resource: 'media',
-	displayName: 'Recording',
+	label: 'Recording',
 	action: 'Start, stop or check recording on the agent screen',
 	description:
 		'Start or stop recording on the agent screen, or read the recording status and the agent\'s session and server. START and STOP are queued for the agent screen; STATUS reads at once (VICIdial Agent API function recording)',
@@ -40,7 +40,7 @@ export const recording: FunctionSpec = {
 		),
 		field({
 			name: 'stage',
-			displayName: 'Filename Suffix',
+			label: 'Filename Suffix',
 			type: 'string',
 			max: 14,
 			pattern: { regex: /^[-_A-Za-z0-9]+$/, allowed: 'letters, digits, - and _' },
@@ -63,7 +63,7 @@ export const audio_playback: FunctionSpec = {
 	name: 'audio_playback',
 	api: 'agent',
 	resource: 'media',
-	displayName: 'Audio Playback',
+	label: 'Audio Playback',
 	action: 'Play, pause or stop audio in the agent session',
 	description:
 		'Play an audio store file into the agent\'s session (the customer hears it), or stop, pause, resume or restart it. SUCCESS means the command was queued for the telephony server (VICIdial Agent API function audio_playback)',
@@ -71,7 +71,7 @@ export const audio_playback: FunctionSpec = {
 		F.logged_in_agent.req(),
 		field({
 			name: 'stage',
-			displayName: 'Action',
+			label: 'Action',
 			type: 'options',
 			required: true,
 			default: 'PLAY',
@@ -86,7 +86,7 @@ export const audio_playback: FunctionSpec = {
 		}),
 		field({
 			name: 'value',
-			displayName: 'Audio File',
+			label: 'Audio File',
 			type: 'string',
 			max: 100,
 			pattern: { regex: /^[-_A-Za-z0-9]+$/, allowed: 'letters, digits, - and _ (no extension)' },
@@ -94,7 +94,7 @@ export const audio_playback: FunctionSpec = {
 		}),
 		field({
 			name: 'dial_override',
-			displayName: 'Replace Playing Audio',
+			label: 'Replace Playing Audio',
 			type: 'boolean',
 			flag: 'Y/N',
 			description: 'Play even when audio is already playing, stopping it first (default N: refused)',
@@ -113,7 +113,7 @@ export const send_dtmf: FunctionSpec = {
 	name: 'send_dtmf',
 	api: 'agent',
 	resource: 'media',
-	displayName: 'Send DTMF',
+	label: 'Send DTMF',
 	action: 'Send DTMF tones into the agent session',
 	description:
 		'Send a string of DTMF tones into the agent\'s session, for example to navigate a phone menu during a call. SUCCESS means the tones were queued for the agent screen (VICIdial Agent API function send_dtmf)',
@@ -121,7 +121,7 @@ export const send_dtmf: FunctionSpec = {
 		F.logged_in_agent.req(),
 		field({
 			name: 'value',
-			displayName: 'DTMF Digits',
+			label: 'DTMF Digits',
 			type: 'string',
 			required: true,
 			min: 1,

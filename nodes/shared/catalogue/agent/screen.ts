@@ -9,7 +9,7 @@ export const update_fields: FunctionSpec = {
 	name: 'update_fields',
 	api: 'agent',
 	resource: 'screen',
-	displayName: 'Update Lead Fields',
+	label: 'Update Lead Fields',
 	action: 'Update the lead fields on the agent screen',
 	description:
 		'Change fields of the lead on the agent\'s screen: the lead is updated at once and the screen is told to show the new values; only the fields given are changed (VICIdial Agent API function update_fields)',
@@ -35,7 +35,7 @@ export const set_timer_action: FunctionSpec = {
 	name: 'set_timer_action',
 	api: 'agent',
 	resource: 'screen',
-	displayName: 'Set Timer Action',
+	label: 'Set Timer Action',
 	action: 'Set a timed action on the agent\'s call',
 	description:
 		'Make the agent screen open a web form, dial a Transfer-Conf preset or show a message a number of seconds into the current call. SUCCESS means the timer was queued for the agent screen (VICIdial Agent API function set_timer_action)',
@@ -58,7 +58,7 @@ export const set_timer_action: FunctionSpec = {
 		),
 		field({
 			name: 'notes',
-			displayName: 'Message',
+			label: 'Message',
 			type: 'string',
 			max: 255,
 			pattern: { regex: /^[-. _A-Za-z0-9]+$/, allowed: 'letters, digits, spaces, . _ and -' },
@@ -66,7 +66,7 @@ export const set_timer_action: FunctionSpec = {
 		}),
 		field({
 			name: 'rank',
-			displayName: 'Seconds Into Call',
+			label: 'Seconds Into Call',
 			type: 'integer',
 			min: 0,
 			max: 99999,
@@ -83,7 +83,7 @@ export const refresh_panel: FunctionSpec = {
 	name: 'refresh_panel',
 	api: 'agent',
 	resource: 'screen',
-	displayName: 'Refresh Panels',
+	label: 'Refresh Panels',
 	action: 'Reload panels on the agent screen',
 	description:
 		'Reload one or more panels of the agent screen (script, script 2, form, email, chat, callbacks); no lead needs to be on screen. SUCCESS means the reload was queued for the agent screen (VICIdial Agent API function refresh_panel)',
@@ -102,14 +102,14 @@ export const send_notification: FunctionSpec = {
 	name: 'send_notification',
 	api: 'agent',
 	resource: 'screen',
-	displayName: 'Send Notification',
+	label: 'Send Notification',
 	action: 'Send a notification to agent screens',
 	description:
 		'Show a text alert and/or a confetti effect on the screens of one agent, a user group or a campaign, now or at a set time (kept for one minute after it if nobody is logged in) (VICIdial Agent API function send_notification)',
 	fields: [
 		field({
 			name: 'recipient_type',
-			displayName: 'Recipient Type',
+			label: 'Recipient Type',
 			type: 'options',
 			required: true,
 			default: 'USER',
@@ -122,7 +122,7 @@ export const send_notification: FunctionSpec = {
 		}),
 		field({
 			name: 'recipient',
-			displayName: 'Recipient',
+			label: 'Recipient',
 			type: 'code',
 			required: true,
 			min: 1,
@@ -133,19 +133,19 @@ export const send_notification: FunctionSpec = {
 			// The Agent API needs a full date and time: it drops the callback for NOW or 3DAYS.
 			accepts: undefined,
 			name: 'notification_date',
-			displayName: 'Notification Date',
+			label: 'Notification Date',
 			description: 'When to show it: YYYY-MM-DD HH:MM:SS (default now)',
 		}),
 		field({
 			name: 'notification_text',
-			displayName: 'Text',
+			label: 'Text',
 			type: 'string',
 			max: 1000,
 			description: 'Text of the alert box',
 		}),
 		field({
 			name: 'text_size',
-			displayName: 'Text Size',
+			label: 'Text Size',
 			type: 'integer',
 			min: 1,
 			max: 200,
@@ -153,14 +153,14 @@ export const send_notification: FunctionSpec = {
 		}),
 		field({
 			name: 'text_font',
-			displayName: 'Text Font',
+			label: 'Text Font',
 			type: 'string',
 			max: 50,
 			description: 'Font name (default Arial)',
 		}),
 		field({
 			name: 'text_weight',
-			displayName: 'Text Weight',
+			label: 'Text Weight',
 			type: 'multiOptions',
 			separator: ',',
 			options: [
@@ -172,7 +172,7 @@ export const send_notification: FunctionSpec = {
 		}),
 		field({
 			name: 'text_color',
-			displayName: 'Text Color',
+			label: 'Text Color',
 			type: 'string',
 			max: 20,
 			pattern: {
@@ -183,14 +183,14 @@ export const send_notification: FunctionSpec = {
 		}),
 		field({
 			name: 'show_confetti',
-			displayName: 'Show Confetti',
+			label: 'Show Confetti',
 			type: 'boolean',
 			flag: 'Y/N',
 			description: 'Show a confetti animation (default N)',
 		}),
 		field({
 			name: 'duration',
-			displayName: 'Confetti Duration',
+			label: 'Confetti Duration',
 			type: 'integer',
 			min: 1,
 			max: 10,
@@ -198,7 +198,7 @@ export const send_notification: FunctionSpec = {
 		}),
 		field({
 			name: 'maxParticleCount',
-			displayName: 'Confetti Particles',
+			label: 'Confetti Particles',
 			type: 'integer',
 			min: 1,
 			max: 9999,
@@ -206,7 +206,7 @@ export const send_notification: FunctionSpec = {
 		}),
 		field({
 			name: 'particleSpeed',
-			displayName: 'Confetti Speed',
+			label: 'Confetti Speed',
 			type: 'integer',
 			min: 1,
 			max: 100,
@@ -226,7 +226,7 @@ export const vm_message: FunctionSpec = {
 	name: 'vm_message',
 	api: 'agent',
 	resource: 'screen',
-	displayName: 'Set Voicemail Message',
+	label: 'Set Voicemail Message',
 	action: 'Set the voicemail message for the agent\'s call',
 	description:
 		'Choose the audio played when the agent clicks the VM button on the current call; needs campaign Answering Machine Message = LTTagent. SUCCESS means the message was queued for the agent screen (VICIdial Agent API function vm_message)',
@@ -234,7 +234,7 @@ export const vm_message: FunctionSpec = {
 		F.logged_in_agent.req(),
 		field({
 			name: 'value',
-			displayName: 'Audio Files',
+			label: 'Audio Files',
 			type: 'list',
 			separator: '|',
 			required: true,
@@ -255,7 +255,7 @@ export const webphone_url: FunctionSpec = {
 	name: 'webphone_url',
 	api: 'agent',
 	resource: 'screen',
-	displayName: 'Get Webphone URL',
+	label: 'Get Webphone URL',
 	action: 'Get the webphone URL of an agent\'s session',
 	description:
 		'Return the webphone URL of the agent\'s current session (DISPLAY), or a page that redirects to it (LAUNCH); only when the agent uses a webphone (VICIdial Agent API function webphone_url)',

@@ -6,7 +6,7 @@ export const version: FunctionSpec = {
 	name: 'version',
 	api: 'agent',
 	resource: 'agentSystem',
-	displayName: 'Get Version',
+	label: 'Get Version',
 	action: 'Get the Agent API version',
 	description:
 		'Return the version and build of the Agent API script with the server\'s date and epoch; needs no login, so it also checks the server is reachable (VICIdial Agent API function version)',
@@ -22,7 +22,7 @@ export const webserver: FunctionSpec = {
 	name: 'webserver',
 	api: 'agent',
 	resource: 'agentSystem',
-	displayName: 'Get Web Server Info',
+	label: 'Get Web Server Info',
 	action: 'Get web server information',
 	description:
 		'Return facts about the web server that answered: time zone, host, PHP and Apache versions, load, free disk and PHP limits; useful behind a load balancer (VICIdial Agent API function webserver)',

@@ -9,7 +9,7 @@ export const transfer_conference: FunctionSpec = {
 	name: 'transfer_conference',
 	api: 'agent',
 	resource: 'transfer',
-	displayName: 'Transfer or Conference',
+	label: 'Transfer or Conference',
 	action: 'Transfer or conference the agent\'s call',
 	description:
 		'Run a Transfer-Conf action on the agent\'s live call: blind transfer, transfer to an in-group or agent, 3-way call, park and dial, leave voicemail, hang up the third party or leave the 3-way call. SUCCESS means the action was queued for the agent screen (VICIdial Agent API function transfer_conference)',
@@ -52,7 +52,7 @@ export const transfer_conference: FunctionSpec = {
 		}),
 		field({
 			name: 'cid_choice',
-			displayName: 'Caller ID Choice',
+			label: 'Caller ID Choice',
 			type: 'options',
 			options: [
 				{ value: 'CAMPAIGN', name: 'Campaign' },
@@ -64,7 +64,7 @@ export const transfer_conference: FunctionSpec = {
 		}),
 		field({
 			name: 'multi_dial_phones',
-			displayName: 'Multi-Dial Phones',
+			label: 'Multi-Dial Phones',
 			type: 'list',
 			separator: ',',
 			description: 'For Agent 3-Way Press-1 Calls only: up to 10 phone numbers, comma-separated; duplicates are removed',
@@ -96,7 +96,7 @@ export const park_call: FunctionSpec = {
 	name: 'park_call',
 	api: 'agent',
 	resource: 'transfer',
-	displayName: 'Park or Grab Call',
+	label: 'Park or Grab Call',
 	action: 'Park, grab or swap the agent\'s call',
 	description:
 		'Park the customer or third party, grab them back from park or the park IVR, or swap the two. SUCCESS means the command was queued for the agent screen (VICIdial Agent API function park_call)',
@@ -128,7 +128,7 @@ export const ra_call_control: FunctionSpec = {
 	name: 'ra_call_control',
 	api: 'agent',
 	resource: 'transfer',
-	displayName: 'Remote Agent Call Control',
+	label: 'Remote Agent Call Control',
 	action: 'Hang up or transfer a remote agent\'s call',
 	description:
 		'Hang up a call handled by a remote agent, or transfer it to an extension or in-group, and log its status. Unlike most Agent API functions it sends the command to the telephony server directly (VICIdial Agent API function ra_call_control)',
@@ -136,12 +136,12 @@ export const ra_call_control: FunctionSpec = {
 		F.logged_in_agent.req().with({ description: 'The remote agent handling the call; must be logged in' }),
 		F.call_id.req().with({
 			name: 'value',
-			displayName: 'Call ID',
+			label: 'Call ID',
 			description: 'The call\'s caller code as received in the CallerIDname or SIP header, for example Y0315201639000402027',
 		}),
 		field({
 			name: 'stage',
-			displayName: 'Action',
+			label: 'Action',
 			type: 'options',
 			required: true,
 			default: 'HANGUP',
@@ -176,7 +176,7 @@ export const force_fronter_leave_3way: FunctionSpec = {
 	name: 'force_fronter_leave_3way',
 	api: 'agent',
 	resource: 'transfer',
-	displayName: 'Make Fronter Leave 3-Way',
+	label: 'Make Fronter Leave 3-Way',
 	action: 'Make the fronter leave the 3-way call',
 	description:
 		'Make the fronter (the oldest other agent on a call with the same lead as this closer) leave the 3-way call, on this cluster or a remote CCC cluster. SUCCESS means the command was queued for the fronter\'s screen (VICIdial Agent API function force_fronter_leave_3way)',
@@ -194,7 +194,7 @@ export const force_fronter_audio_stop: FunctionSpec = {
 	name: 'force_fronter_audio_stop',
 	api: 'agent',
 	resource: 'transfer',
-	displayName: 'Stop Fronter Audio',
+	label: 'Stop Fronter Audio',
 	action: 'Stop audio playing in the fronter\'s session',
 	description:
 		'Stop the audio playback in the session of the fronter (another agent on a call with the same lead as this closer), on this cluster or a remote CCC cluster (VICIdial Agent API function force_fronter_audio_stop)',

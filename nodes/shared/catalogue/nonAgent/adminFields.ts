@@ -10,23 +10,23 @@ import type { Field } from '../field';
  */
 
 /** A 0/1 flag (vicidial_users settings such as hotkeys_active). */
-function oneZero(name: string, displayName: string, description: string): Field {
-	return field({ name, displayName, type: 'boolean', flag: '1/0', description });
+function oneZero(name: string, label: string, description: string): Field {
+	return field({ name, label, type: 'boolean', flag: '1/0', description });
 }
 
 /** A YES/NO flag (output switches such as include_ip). */
-function yesNoWord(name: string, displayName: string, description: string): Field {
-	return field({ name, displayName, type: 'boolean', flag: 'YES/NO', description });
+function yesNoWord(name: string, label: string, description: string): Field {
+	return field({ name, label, type: 'boolean', flag: 'YES/NO', description });
 }
 
-function text(name: string, displayName: string, min: number, max: number, extra = ''): Field {
+function text(name: string, label: string, min: number, max: number, extra = ''): Field {
 	return field({
 		name,
-		displayName,
+		label,
 		type: 'string',
 		min,
 		max,
-		description: `${displayName}: ${min}-${max} characters${extra}`,
+		description: `${label}: ${min}-${max} characters${extra}`,
 	});
 }
 
@@ -38,7 +38,7 @@ export const active = yesNo('active', 'Active', 'Y or N');
 
 export const server_ip = field({
 	name: 'server_ip',
-	displayName: 'Server IP',
+	label: 'Server IP',
 	type: 'string',
 	min: 7,
 	max: 15,
@@ -48,13 +48,13 @@ export const server_ip = field({
 
 export const admin_user_group = F.user_group.with({
 	name: 'admin_user_group',
-	displayName: 'Admin User Group',
+	label: 'Admin User Group',
 	description: 'User group allowed to administer the record, or ---ALL--- (the default)',
 });
 
 export const in_groups = field({
 	name: 'in_groups',
-	displayName: 'In-Groups',
+	label: 'In-Groups',
 	type: 'list',
 	separator: '|',
 	source: 'inGroups',
@@ -63,7 +63,7 @@ export const in_groups = field({
 
 export const user_groups = field({
 	name: 'user_groups',
-	displayName: 'User Groups',
+	label: 'User Groups',
 	type: 'list',
 	separator: '|',
 	source: 'userGroups',
@@ -72,7 +72,7 @@ export const user_groups = field({
 
 export const campaigns = field({
 	name: 'campaigns',
-	displayName: 'Campaigns',
+	label: 'Campaigns',
 	type: 'list',
 	separator: '|',
 	source: 'campaigns',
@@ -88,7 +88,7 @@ const DIAL_LEVEL = { regex: /^\d{1,2}(\.\d{1,2})?$/, allowed: 'a number such as 
 
 export const auto_dial_level = field({
 	name: 'auto_dial_level',
-	displayName: 'Auto Dial Level',
+	label: 'Auto Dial Level',
 	type: 'string',
 	min: 1,
 	max: 5,
@@ -98,7 +98,7 @@ export const auto_dial_level = field({
 
 export const adaptive_maximum_level = field({
 	name: 'adaptive_maximum_level',
-	displayName: 'Adaptive Maximum Level',
+	label: 'Adaptive Maximum Level',
 	type: 'string',
 	min: 1,
 	max: 5,
@@ -110,7 +110,7 @@ export const campaign_vdad_exten = text('campaign_vdad_exten', 'Routing Extensio
 
 export const hopper_level = field({
 	name: 'hopper_level',
-	displayName: 'Hopper Level',
+	label: 'Hopper Level',
 	type: 'integer',
 	min: 1,
 	max: 2000,
@@ -125,7 +125,7 @@ export const reset_hopper = yesNo(
 
 export const dial_method = field({
 	name: 'dial_method',
-	displayName: 'Dial Method',
+	label: 'Dial Method',
 	type: 'options',
 	options: [
 		{ value: 'MANUAL', name: 'Manual' },
@@ -140,7 +140,7 @@ export const dial_method = field({
 
 export const dial_timeout = field({
 	name: 'dial_timeout',
-	displayName: 'Dial Timeout',
+	label: 'Dial Timeout',
 	type: 'integer',
 	min: 1,
 	max: 120,
@@ -171,7 +171,7 @@ const NTH_NEW = ['2nd', '3rd', '4th', '5th', '6th'];
 
 export const list_order = field({
 	name: 'list_order',
-	displayName: 'List Order',
+	label: 'List Order',
 	type: 'options',
 	options: plainOptions([
 		...LIST_ORDER_BASES,
@@ -189,7 +189,7 @@ export const list_order_randomize = yesNo(
 
 export const list_order_secondary = field({
 	name: 'list_order_secondary',
-	displayName: 'List Order Secondary',
+	label: 'List Order Secondary',
 	type: 'options',
 	options: [
 		{ value: 'LEAD_ASCEND', name: 'Lead ID Ascending' },
@@ -204,7 +204,7 @@ export const list_order_secondary = field({
 
 export const campaign_outbound_cid = field({
 	name: 'outbound_cid',
-	displayName: 'Outbound Caller ID',
+	label: 'Outbound Caller ID',
 	type: 'digits',
 	// The docs say 1-20 digits; the API's own error says 6 to 20.
 	min: 6,
@@ -214,19 +214,19 @@ export const campaign_outbound_cid = field({
 
 export const dial_status_add = F.status.with({
 	name: 'dial_status_add',
-	displayName: 'Dial Status Add',
+	label: 'Dial Status Add',
 	description: "Add one status to the campaign's dial statuses: 1-6 characters",
 });
 
 export const dial_status_remove = F.status.with({
 	name: 'dial_status_remove',
-	displayName: 'Dial Status Remove',
+	label: 'Dial Status Remove',
 	description: "Remove one status from the campaign's dial statuses: 1-6 characters",
 });
 
 export const lead_filter_id = field({
 	name: 'lead_filter_id',
-	displayName: 'Lead Filter',
+	label: 'Lead Filter',
 	type: 'code',
 	min: 1,
 	max: 20,
@@ -236,7 +236,7 @@ export const lead_filter_id = field({
 function xferconf(name: string, ordinal: string): Field {
 	return field({
 		name,
-		displayName: `Transfer Conf Number ${ordinal}`,
+		label: `Transfer Conf Number ${ordinal}`,
 		type: 'string',
 		min: 1,
 		max: 50,
@@ -252,10 +252,10 @@ export const xferconf_four = xferconf('xferconf_four', '4');
 export const xferconf_five = xferconf('xferconf_five', '5');
 
 // URLs travel URL-encoded in the query; Non-Agent still turns a + into a space (notes §1).
-function urlField(name: string, displayName: string, what: string): Field {
+function urlField(name: string, label: string, what: string): Field {
 	return field({
 		name,
-		displayName,
+		label,
 		type: 'string',
 		min: 3,
 		max: 65000,
@@ -289,7 +289,7 @@ export const webform_three = urlField(
 
 export const entry_type = field({
 	name: 'entry_type',
-	displayName: 'Entry Type',
+	label: 'Entry Type',
 	type: 'options',
 	default: 'campaign',
 	// The docs name only 'campaign'; the code also takes in-groups and lists.
@@ -307,7 +307,7 @@ export const entry_type = field({
 
 export const url_type = field({
 	name: 'url_type',
-	displayName: 'URL Type',
+	label: 'URL Type',
 	type: 'options',
 	options: [
 		{ value: 'dispo', name: 'Dispo Call URL' },
@@ -320,7 +320,7 @@ export const url_type = field({
 
 export const alt_url_id = field({
 	name: 'alt_url_id',
-	displayName: 'Alt URL ID',
+	label: 'Alt URL ID',
 	type: 'string',
 	min: 1,
 	max: 10,
@@ -331,7 +331,7 @@ export const alt_url_id = field({
 
 export const url_rank = field({
 	name: 'url_rank',
-	displayName: 'URL Rank',
+	label: 'URL Rank',
 	type: 'digits',
 	min: 1,
 	max: 5,
@@ -340,7 +340,7 @@ export const url_rank = field({
 
 export const url_statuses = field({
 	name: 'url_statuses',
-	displayName: 'URL Statuses',
+	label: 'URL Statuses',
 	type: 'list',
 	separator: ' ',
 	max: 1000,
@@ -349,7 +349,7 @@ export const url_statuses = field({
 
 export const url_description = field({
 	name: 'url_description',
-	displayName: 'URL Description',
+	label: 'URL Description',
 	type: 'string',
 	max: 255,
 	blankable: true,
@@ -358,7 +358,7 @@ export const url_description = field({
 
 export const url_lists = field({
 	name: 'url_lists',
-	displayName: 'URL Lists',
+	label: 'URL Lists',
 	type: 'list',
 	separator: ' ',
 	max: 1000,
@@ -368,7 +368,7 @@ export const url_lists = field({
 
 export const url_call_length = field({
 	name: 'url_call_length',
-	displayName: 'URL Call Length',
+	label: 'URL Call Length',
 	type: 'digits',
 	min: 1,
 	max: 5,
@@ -377,7 +377,7 @@ export const url_call_length = field({
 
 export const url_address = field({
 	name: 'url_address',
-	displayName: 'URL Address',
+	label: 'URL Address',
 	type: 'string',
 	min: 5,
 	max: 65000,
@@ -390,7 +390,7 @@ export const url_address = field({
 
 export const preset_name = field({
 	name: 'preset_name',
-	displayName: 'Preset Name',
+	label: 'Preset Name',
 	type: 'string',
 	min: 1,
 	max: 40,
@@ -399,7 +399,7 @@ export const preset_name = field({
 
 export const preset_action = field({
 	name: 'action',
-	displayName: 'Action',
+	label: 'Action',
 	type: 'options',
 	default: 'UPDATE',
 	options: [
@@ -413,7 +413,7 @@ export const preset_action = field({
 
 export const preset_number = field({
 	name: 'preset_number',
-	displayName: 'Preset Number',
+	label: 'Preset Number',
 	type: 'digits',
 	min: 1,
 	max: 50,
@@ -428,7 +428,7 @@ export const preset_hide_number = yesNo(
 
 export const preset_dtmf = field({
 	name: 'preset_dtmf',
-	displayName: 'Preset DTMF',
+	label: 'Preset DTMF',
 	type: 'string',
 	max: 50,
 	blankable: true,
@@ -440,7 +440,7 @@ export const preset_dtmf = field({
 
 export const cid_group_id = field({
 	name: 'cid_group_id',
-	displayName: 'CID Group ID',
+	label: 'CID Group ID',
 	type: 'code',
 	min: 2,
 	max: 20,
@@ -449,7 +449,7 @@ export const cid_group_id = field({
 
 export const areacode = field({
 	name: 'areacode',
-	displayName: 'Area Code',
+	label: 'Area Code',
 	type: 'string',
 	min: 1,
 	max: 9,
@@ -458,7 +458,7 @@ export const areacode = field({
 
 export const cid_stage = field({
 	name: 'stage',
-	displayName: 'Action',
+	label: 'Action',
 	type: 'options',
 	options: [
 		{ value: 'INFO', name: 'Info', description: 'Return the matching entries' },
@@ -471,7 +471,7 @@ export const cid_stage = field({
 
 export const cid_outbound_cid = field({
 	name: 'outbound_cid',
-	displayName: 'Outbound Caller ID',
+	label: 'Outbound Caller ID',
 	type: 'string',
 	max: 20,
 	pattern: { regex: /^(\d+|---ALL---)$/, allowed: 'digits or ---ALL---' },
@@ -497,8 +497,8 @@ export const new_agent_user = F.agent_user.with({
 
 export const agent_pass = field({
 	name: 'agent_pass',
-	displayName: 'Agent Password',
-	type: 'string',
+	label: 'Agent Password',
+	type: 'password',
 	min: 1,
 	max: 20,
 	description: 'Password of the user: 1-20 characters',
@@ -506,7 +506,7 @@ export const agent_pass = field({
 
 export const agent_user_level = field({
 	name: 'agent_user_level',
-	displayName: 'User Level',
+	label: 'User Level',
 	type: 'integer',
 	min: 1,
 	max: 9,
@@ -524,7 +524,7 @@ export const agent_user_group = F.user_group.with({
 
 export const phone_login = field({
 	name: 'phone_login',
-	displayName: 'Phone Login',
+	label: 'Phone Login',
 	type: 'code',
 	min: 1,
 	max: 20,
@@ -533,8 +533,8 @@ export const phone_login = field({
 
 export const phone_pass = field({
 	name: 'phone_pass',
-	displayName: 'Phone Password',
-	type: 'string',
+	label: 'Phone Password',
+	type: 'password',
 	min: 1,
 	max: 20,
 	description: 'Password of the phone: 1-20 characters',
@@ -548,7 +548,7 @@ export const hotkeys_active = oneZero(
 
 export const voicemail_id = field({
 	name: 'voicemail_id',
-	displayName: 'Voicemail ID',
+	label: 'Voicemail ID',
 	type: 'digits',
 	min: 1,
 	max: 10,
@@ -557,7 +557,7 @@ export const voicemail_id = field({
 
 export const user_email = field({
 	name: 'email',
-	displayName: 'Email',
+	label: 'Email',
 	type: 'string',
 	min: 1,
 	max: 100,
@@ -585,7 +585,7 @@ export const userCustomFields = [
 
 export const wrapup_seconds_override = field({
 	name: 'wrapup_seconds_override',
-	displayName: 'Wrapup Seconds Override',
+	label: 'Wrapup Seconds Override',
 	type: 'integer',
 	min: -1,
 	max: 9999,
@@ -610,10 +610,10 @@ export const closer_default_blended = oneZero(
 	'Preselect blended outbound for the agent (default 0)',
 );
 
-function rankField(name: string, displayName: string, scope: string): Field {
+function rankField(name: string, label: string, scope: string): Field {
 	return field({
 		name,
-		displayName,
+		label,
 		type: 'integer',
 		min: -9,
 		max: 9,
@@ -621,10 +621,10 @@ function rankField(name: string, displayName: string, scope: string): Field {
 	});
 }
 
-function gradeField(name: string, displayName: string, scope: string): Field {
+function gradeField(name: string, label: string, scope: string): Field {
 	return field({
 		name,
-		displayName,
+		label,
 		type: 'integer',
 		min: 1,
 		max: 10,
@@ -667,7 +667,7 @@ export const ingrp_rg_only = oneZero(
 
 export const group_id = field({
 	name: 'group_id',
-	displayName: 'Group ID',
+	label: 'Group ID',
 	type: 'code',
 	min: 2,
 	max: 20,
@@ -677,7 +677,7 @@ export const group_id = field({
 
 export const reset_password = field({
 	name: 'reset_password',
-	displayName: 'Reset Password',
+	label: 'Reset Password',
 	type: 'digits',
 	min: 1,
 	max: 2,
@@ -694,13 +694,13 @@ export const delete_user = yesNo(
 
 export const source_user = F.agent_user.with({
 	name: 'source_user',
-	displayName: 'Source User',
+	label: 'Source User',
 	description: 'Existing user to copy: 2-20 characters',
 });
 
 export const remote_agent_status = field({
 	name: 'status',
-	displayName: 'Status',
+	label: 'Status',
 	type: 'options',
 	options: [
 		{ value: 'ACTIVE', name: 'Active' },
@@ -711,7 +711,7 @@ export const remote_agent_status = field({
 
 export const number_of_lines = field({
 	name: 'number_of_lines',
-	displayName: 'Number of Lines',
+	label: 'Number of Lines',
 	type: 'integer',
 	min: 1,
 	// The docs say "1-20 digits"; the code accepts 1 to 999.
@@ -741,7 +741,7 @@ export const show_sub_status = yesNoWord(
 
 export const session_id = field({
 	name: 'session_id',
-	displayName: 'Session ID',
+	label: 'Session ID',
 	type: 'digits',
 	min: 7,
 	max: 7,
@@ -750,7 +750,7 @@ export const session_id = field({
 
 export const monitor_stage = field({
 	name: 'stage',
-	displayName: 'Monitor Type',
+	label: 'Monitor Type',
 	type: 'options',
 	default: 'MONITOR',
 	options: [
@@ -777,7 +777,7 @@ export const extension = text('extension', 'Extension', 2, 100);
 
 export const dialplan_number = field({
 	name: 'dialplan_number',
-	displayName: 'Dialplan Number',
+	label: 'Dialplan Number',
 	type: 'digits',
 	min: 1,
 	max: 20,
@@ -786,7 +786,7 @@ export const dialplan_number = field({
 
 export const protocol = field({
 	name: 'protocol',
-	displayName: 'Protocol',
+	label: 'Protocol',
 	type: 'options',
 	default: 'SIP',
 	options: [
@@ -800,8 +800,8 @@ export const protocol = field({
 
 export const registration_password = field({
 	name: 'registration_password',
-	displayName: 'Registration Password',
-	type: 'string',
+	label: 'Registration Password',
+	type: 'password',
 	min: 1,
 	max: 20,
 	description: 'Password the phone registers with: 1-20 characters',
@@ -811,7 +811,7 @@ export const phone_full_name = text('phone_full_name', 'Phone Full Name', 1, 50)
 
 export const local_gmt = field({
 	name: 'local_gmt',
-	displayName: 'Local GMT',
+	label: 'Local GMT',
 	type: 'string',
 	default: '-5.00',
 	pattern: {
@@ -823,7 +823,7 @@ export const local_gmt = field({
 
 export const phone_outbound_cid = field({
 	name: 'outbound_cid',
-	displayName: 'Outbound Caller ID',
+	label: 'Outbound Caller ID',
 	type: 'digits',
 	min: 1,
 	max: 20,
@@ -832,7 +832,7 @@ export const phone_outbound_cid = field({
 
 export const outbound_alt_cid = field({
 	name: 'outbound_alt_cid',
-	displayName: 'Outbound Alt Caller ID',
+	label: 'Outbound Alt Caller ID',
 	type: 'digits',
 	min: 6,
 	max: 18,
@@ -842,7 +842,7 @@ export const outbound_alt_cid = field({
 
 export const phone_context = field({
 	name: 'phone_context',
-	displayName: 'Phone Context',
+	label: 'Phone Context',
 	type: 'string',
 	min: 1,
 	max: 20,
@@ -851,7 +851,7 @@ export const phone_context = field({
 
 export const phone_email = field({
 	name: 'email',
-	displayName: 'Email',
+	label: 'Email',
 	type: 'string',
 	min: 1,
 	max: 100,
@@ -860,7 +860,7 @@ export const phone_email = field({
 
 export const is_webphone = field({
 	name: 'is_webphone',
-	displayName: 'Is Webphone',
+	label: 'Is Webphone',
 	type: 'options',
 	options: [
 		{ value: 'N', name: 'No' },
@@ -898,7 +898,7 @@ export const on_hook_agent = yesNo(
 
 export const phone_ring_timeout = field({
 	name: 'phone_ring_timeout',
-	displayName: 'Phone Ring Timeout',
+	label: 'Phone Ring Timeout',
 	type: 'integer',
 	// The docs say 1-3 digits; the API's own error says 2 to 180 seconds.
 	min: 2,
@@ -922,7 +922,7 @@ export const delete_phone = yesNo(
 
 export const alias_id = field({
 	name: 'alias_id',
-	displayName: 'Alias ID',
+	label: 'Alias ID',
 	type: 'code',
 	min: 2,
 	max: 20,
@@ -933,7 +933,7 @@ export const alias_name = text('alias_name', 'Alias Name', 1, 50);
 
 export const phone_logins = field({
 	name: 'phone_logins',
-	displayName: 'Phone Logins',
+	label: 'Phone Logins',
 	type: 'list',
 	separator: ',',
 	min: 2,
@@ -950,7 +950,7 @@ export const delete_alias = yesNo(
 
 export const caller_id_number = field({
 	name: 'caller_id_number',
-	displayName: 'Caller ID Number',
+	label: 'Caller ID Number',
 	type: 'digits',
 	min: 6,
 	max: 20,
@@ -959,7 +959,7 @@ export const caller_id_number = field({
 
 export const group_alias_id = field({
 	name: 'group_alias_id',
-	displayName: 'Group Alias ID',
+	label: 'Group Alias ID',
 	type: 'string',
 	min: 3,
 	max: 30,
@@ -983,7 +983,7 @@ export const caller_id_name = text('caller_id_name', 'Caller ID Name', 6, 20, ' 
 // The docs ask for a + to be sent as %2B in DID patterns; the query encoding does that.
 export const did_pattern = field({
 	name: 'did_pattern',
-	displayName: 'DID Pattern',
+	label: 'DID Pattern',
 	type: 'string',
 	min: 2,
 	max: 50,
@@ -997,13 +997,13 @@ export const existing_did_pattern = did_pattern.with({
 
 export const source_did_pattern = existing_did_pattern.with({
 	name: 'source_did_pattern',
-	displayName: 'Source DID Pattern',
+	label: 'Source DID Pattern',
 	description: 'The DID to copy: 2-50 characters, must exist in VICIdial',
 });
 
 export const new_dids = field({
 	name: 'new_dids',
-	displayName: 'New DIDs',
+	label: 'New DIDs',
 	type: 'list',
 	separator: ',',
 	min: 2,
@@ -1015,7 +1015,7 @@ export const did_description = text('did_description', 'DID Description', 6, 50)
 
 export const did_route = field({
 	name: 'did_route',
-	displayName: 'DID Route',
+	label: 'DID Route',
 	type: 'options',
 	options: [
 		{ value: 'EXTEN', name: 'Extension' },
@@ -1031,7 +1031,7 @@ export const did_route = field({
 
 export const record_call = field({
 	name: 'record_call',
-	displayName: 'Record Call',
+	label: 'Record Call',
 	type: 'options',
 	options: [
 		{ value: 'N', name: 'No' },
@@ -1048,7 +1048,7 @@ export const exten_context = text('exten_context', 'Extension Context', 1, 50, '
 
 export const voicemail_ext = field({
 	name: 'voicemail_ext',
-	displayName: 'Voicemail Box',
+	label: 'Voicemail Box',
 	type: 'digits',
 	min: 1,
 	max: 10,
@@ -1059,7 +1059,7 @@ export const phone_extension = text('phone_extension', 'Phone Extension', 1, 100
 
 export const did_group = field({
 	name: 'group',
-	displayName: 'In-Group',
+	label: 'In-Group',
 	type: 'code',
 	min: 2,
 	max: 20,
@@ -1069,7 +1069,7 @@ export const did_group = field({
 
 export const menu_id = field({
 	name: 'menu_id',
-	displayName: 'Call Menu',
+	label: 'Call Menu',
 	type: 'code',
 	min: 2,
 	max: 50,
@@ -1093,7 +1093,7 @@ export const call_handle_method = text(
 
 export const agent_search_method = field({
 	name: 'agent_search_method',
-	displayName: 'Agent Search Method',
+	label: 'Agent Search Method',
 	type: 'options',
 	options: [
 		{ value: 'LB', name: 'Load-Balanced' },
@@ -1146,7 +1146,7 @@ export const didSettingFields = [
 
 export const sounds_sort = field({
 	name: 'stage',
-	displayName: 'Sort By',
+	label: 'Sort By',
 	type: 'options',
 	default: 'name',
 	options: [
@@ -1159,7 +1159,7 @@ export const sounds_sort = field({
 
 export const container_type = field({
 	name: 'type',
-	displayName: 'Container Type',
+	label: 'Container Type',
 	type: 'code',
 	min: 1,
 	max: 40,

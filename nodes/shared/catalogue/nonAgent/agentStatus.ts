@@ -8,7 +8,7 @@ export const agent_status: FunctionSpec = {
 	name: 'agent_status',
 	api: 'nonAgent',
 	resource: 'agentStatus',
-	displayName: 'Get Agent Status',
+	label: 'Get Agent Status',
 	action: 'Get the real-time status of an agent',
 	description:
 		'Get what one agent is doing right now: status (READY, INCALL, PAUSED…), sub-status, campaign, current lead and phone number, pause code, calls today and session; nothing when the agent is not logged in (VICIdial function agent_status)',
@@ -48,7 +48,7 @@ export const logged_in_agents: FunctionSpec = {
 	name: 'logged_in_agents',
 	api: 'nonAgent',
 	resource: 'agentStatus',
-	displayName: 'List Logged-In Agents',
+	label: 'List Logged-In Agents',
 	action: 'List logged-in agents',
 	description:
 		'List every agent logged in to the agent screen, optionally only some campaigns or user groups, with status, current lead, session and calls today (VICIdial function logged_in_agents)',
@@ -87,7 +87,7 @@ export const user_group_status: FunctionSpec = {
 	name: 'user_group_status',
 	api: 'nonAgent',
 	resource: 'agentStatus',
-	displayName: 'Get User Group Status',
+	label: 'Get User Group Status',
 	action: 'Get the real-time status of user groups',
 	description:
 		'Count, for one or more user groups together, the calls waiting and the agents logged in, in calls, waiting, paused, in dead calls, in dispo and dialing (VICIdial function user_group_status)',
@@ -115,7 +115,7 @@ export const in_group_status: FunctionSpec = {
 	name: 'in_group_status',
 	api: 'nonAgent',
 	resource: 'agentStatus',
-	displayName: 'Get In-Group Status',
+	label: 'Get In-Group Status',
 	action: 'Get the real-time status of in-groups',
 	description:
 		"Count, for one or more inbound groups together, today's calls, the calls waiting and the agents logged in, in calls, waiting, paused, in dispo and dialing (VICIdial function in_group_status)",
@@ -148,7 +148,7 @@ export const agent_ingroup_info: FunctionSpec = {
 	name: 'agent_ingroup_info',
 	api: 'nonAgent',
 	resource: 'agentStatus',
-	displayName: 'Get Agent In-Group Info',
+	label: 'Get Agent In-Group Info',
 	action: 'Get the in-groups of a logged-in agent',
 	description:
 		'Get the in-groups a logged-in agent has selected, whether outbound auto-dial (blended) is on, and any manager override (VICIdial function agent_ingroup_info)',
@@ -166,7 +166,7 @@ export const blind_monitor: FunctionSpec = {
 	name: 'blind_monitor',
 	api: 'nonAgent',
 	resource: 'agentStatus',
-	displayName: 'Blind Monitor',
+	label: 'Blind Monitor',
 	action: 'Monitor an agent session',
 	description:
 		"Ring a supervisor phone and put it into an agent's session to listen, barge or whisper; VICIdial only queues the call, Asterisk places it (VICIdial function blind_monitor)",

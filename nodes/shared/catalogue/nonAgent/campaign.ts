@@ -8,7 +8,7 @@ export const campaigns_list: FunctionSpec = {
 	name: 'campaigns_list',
 	api: 'nonAgent',
 	resource: 'campaign',
-	displayName: 'List Campaigns',
+	label: 'List Campaigns',
 	action: 'List campaigns',
 	description:
 		'List the campaigns the API user may see, or one campaign, with dial method, dial level, lead order and dial statuses (VICIdial function campaigns_list)',
@@ -45,7 +45,7 @@ export const update_campaign: FunctionSpec = {
 	name: 'update_campaign',
 	api: 'nonAgent',
 	resource: 'campaign',
-	displayName: 'Update Campaign',
+	label: 'Update Campaign',
 	action: 'Update a campaign',
 	description:
 		'Change campaign settings: name, active, dial method and level, hopper, lead order, dial statuses, caller ID, transfer numbers, Dispo Call URL and web forms; can also reset the hopper (VICIdial function update_campaign)',
@@ -97,7 +97,7 @@ export const update_alt_url: FunctionSpec = {
 	name: 'update_alt_url',
 	api: 'nonAgent',
 	resource: 'campaign',
-	displayName: 'Update Alt URL',
+	label: 'Update Alt URL',
 	action: 'Update an alternate URL',
 	description:
 		'List, add or change the alternate ("ALT") Dispo, Start, Add Lead or No Agent Call URL entries of a campaign; the campaign\'s URL setting must be ALT (VICIdial function update_alt_url)',
@@ -164,7 +164,7 @@ export const update_presets: FunctionSpec = {
 	name: 'update_presets',
 	api: 'nonAgent',
 	resource: 'campaign',
-	displayName: 'Update Presets',
+	label: 'Update Presets',
 	action: 'Update a transfer preset',
 	description:
 		'List, add, change or delete the transfer-conference presets of a campaign (name, number, hide number, DTMF) (VICIdial function update_presets)',
@@ -204,7 +204,7 @@ export const update_cid_group_entry: FunctionSpec = {
 	name: 'update_cid_group_entry',
 	api: 'nonAgent',
 	resource: 'campaign',
-	displayName: 'Update CID Group Entry',
+	label: 'Update CID Group Entry',
 	action: 'Update a caller ID group entry',
 	description:
 		'Read, add, change or delete the area-code caller ID entries of a CID group or campaign (outbound caller ID by area code or state) (VICIdial function update_cid_group_entry)',

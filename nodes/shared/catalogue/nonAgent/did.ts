@@ -7,7 +7,7 @@ export const add_did: FunctionSpec = {
 	name: 'add_did',
 	api: 'nonAgent',
 	resource: 'did',
-	displayName: 'Add DID',
+	label: 'Add DID',
 	action: 'Add a DID',
 	description:
 		'Create an inbound DID and its route: extension, voicemail, agent, phone, in-group or call menu, with recording and in-group lead settings (VICIdial function add_did)',
@@ -28,7 +28,7 @@ export const copy_did: FunctionSpec = {
 	name: 'copy_did',
 	api: 'nonAgent',
 	resource: 'did',
-	displayName: 'Copy DID',
+	label: 'Copy DID',
 	action: 'Copy a DID',
 	description:
 		'Create new DIDs with all the settings of an existing DID; one NOTICE per new DID, then a count of those added and skipped (VICIdial function copy_did)',
@@ -61,7 +61,7 @@ export const update_did: FunctionSpec = {
 	name: 'update_did',
 	api: 'nonAgent',
 	resource: 'did',
-	displayName: 'Update DID',
+	label: 'Update DID',
 	action: 'Update a DID',
 	description:
 		'Change the description, route, recording or in-group lead settings of an inbound DID, or delete it (VICIdial function update_did)',

@@ -18,7 +18,7 @@ const dnc_campaign_id = F.campaign_id.req().with({
 
 const fpg_group = field({
 	name: 'group',
-	displayName: 'Filter Phone Group',
+	label: 'Filter Phone Group',
 	type: 'code',
 	required: true,
 	min: 2,
@@ -30,7 +30,7 @@ export const add_dnc_phone: FunctionSpec = {
 	name: 'add_dnc_phone',
 	api: 'nonAgent',
 	resource: 'dnc',
-	displayName: 'Add DNC Number',
+	label: 'Add DNC Number',
 	action: 'Add a number to a DNC list',
 	description:
 		'Put a phone number on the system do-not-call list (SYSTEM_INTERNAL) or on a campaign\'s DNC list so it is not dialed (VICIdial function add_dnc_phone)',
@@ -53,7 +53,7 @@ export const delete_dnc_phone: FunctionSpec = {
 	name: 'delete_dnc_phone',
 	api: 'nonAgent',
 	resource: 'dnc',
-	displayName: 'Delete DNC Number',
+	label: 'Delete DNC Number',
 	action: 'Remove a number from a DNC list',
 	description:
 		'Take a phone number off the system do-not-call list (SYSTEM_INTERNAL) or off a campaign\'s DNC list (VICIdial function delete_dnc_phone)',
@@ -75,7 +75,7 @@ export const add_fpg_phone: FunctionSpec = {
 	name: 'add_fpg_phone',
 	api: 'nonAgent',
 	resource: 'dnc',
-	displayName: 'Add Filter Phone Group Number',
+	label: 'Add Filter Phone Group Number',
 	action: 'Add a number to a filter phone group',
 	description:
 		'Put a phone number in a Filter Phone Group, the lists in-groups and campaigns use to filter or route callers (VICIdial function add_fpg_phone)',
@@ -98,7 +98,7 @@ export const delete_fpg_phone: FunctionSpec = {
 	name: 'delete_fpg_phone',
 	api: 'nonAgent',
 	resource: 'dnc',
-	displayName: 'Delete Filter Phone Group Number',
+	label: 'Delete Filter Phone Group Number',
 	action: 'Remove a number from a filter phone group',
 	description: 'Take a phone number out of a Filter Phone Group (VICIdial function delete_fpg_phone)',
 	fields: [dnc_phone_number, fpg_group],

@@ -6,7 +6,7 @@ export const hopper_list: FunctionSpec = {
 	name: 'hopper_list',
 	api: 'nonAgent',
 	resource: 'hopper',
-	displayName: 'List Hopper Leads',
+	label: 'List Hopper Leads',
 	action: 'List the leads in a campaign hopper',
 	description:
 		'List the leads waiting in a campaign\'s hopper to be dialed, in dialing order, with priority, phone number, status, call count, time zone and age (VICIdial function hopper_list)',
@@ -14,7 +14,7 @@ export const hopper_list: FunctionSpec = {
 		F.campaign_id.req().with({ description: 'Campaign whose hopper to list: 2-8 characters' }),
 		field({
 			name: 'search_method',
-			displayName: 'Query Method',
+			label: 'Query Method',
 			type: 'options',
 			default: '',
 			options: [
@@ -58,7 +58,7 @@ export const hopper_bulk_insert: FunctionSpec = {
 	name: 'hopper_bulk_insert',
 	api: 'nonAgent',
 	resource: 'hopper',
-	displayName: 'Add Leads to Hopper',
+	label: 'Add Leads to Hopper',
 	action: 'Add leads to the hopper',
 	description:
 		'Queue up to 1000 existing leads for dialing, each in the hopper of its list\'s campaign; leads already queued or outside their local call time are skipped and reported. Needs VICIdial build 250720 or newer (VICIdial function hopper_bulk_insert)',

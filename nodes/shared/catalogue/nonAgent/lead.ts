@@ -10,7 +10,7 @@ export const add_lead: FunctionSpec = {
 	name: 'add_lead',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Add Lead',
+	label: 'Add Lead',
 	action: 'Add a lead',
 	description:
 		'Insert a new lead into a list, with optional duplicate and DNC checks, hopper insert, scheduled callback and custom fields (VICIdial function add_lead)',
@@ -24,7 +24,7 @@ export const add_lead: FunctionSpec = {
 		F.campaign_dnc_check,
 		field({
 			name: 'duplicate_check',
-			displayName: 'Duplicate Check',
+			label: 'Duplicate Check',
 			type: 'multiOptions',
 			separator: '-',
 			options: F.duplicateCheckValues,
@@ -120,7 +120,7 @@ export const update_lead: FunctionSpec = {
 	name: 'update_lead',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Update Lead',
+	label: 'Update Lead',
 	action: 'Update a lead',
 	description:
 		'Change the fields of a lead found by lead ID, vendor lead code or phone number; can also delete or reset it, set or remove a scheduled callback, add it to or remove it from the hopper, or insert it when not found (VICIdial function update_lead)',
@@ -132,7 +132,7 @@ export const update_lead: FunctionSpec = {
 		}),
 		field({
 			name: 'search_method',
-			displayName: 'Search Method',
+			label: 'Search Method',
 			type: 'multiOptions',
 			separator: '_',
 			options: [
@@ -145,7 +145,7 @@ export const update_lead: FunctionSpec = {
 		}),
 		field({
 			name: 'search_location',
-			displayName: 'Search Location',
+			label: 'Search Location',
 			type: 'options',
 			default: 'SYSTEM',
 			options: [
@@ -189,7 +189,7 @@ export const update_lead: FunctionSpec = {
 		F.force_entry_list_id,
 		field({
 			name: 'callback',
-			displayName: 'Scheduled Callback',
+			label: 'Scheduled Callback',
 			type: 'options',
 			options: [
 				{ value: 'N', name: 'No Change' },
@@ -250,7 +250,7 @@ export const batch_update_lead: FunctionSpec = {
 	name: 'batch_update_lead',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Batch Update Leads',
+	label: 'Batch Update Leads',
 	action: 'Update many leads at once',
 	description:
 		'Set the same field values (status, list, owner, name, address, …) on a list of leads in one statement; no custom fields, callbacks or hopper (VICIdial function batch_update_lead)',
@@ -287,7 +287,7 @@ export const lead_field_info: FunctionSpec = {
 	name: 'lead_field_info',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Get Lead Field',
+	label: 'Get Lead Field',
 	action: 'Get one field of a lead',
 	description:
 		'Read the value of one standard or custom field of a lead, for example its status or a custom field such as favorite_color (VICIdial function lead_field_info)',
@@ -295,7 +295,7 @@ export const lead_field_info: FunctionSpec = {
 		F.lead_id.req(),
 		field({
 			name: 'field_name',
-			displayName: 'Field Name',
+			label: 'Field Name',
 			type: 'string',
 			required: true,
 			min: 1,
@@ -319,7 +319,7 @@ export const lead_all_info: FunctionSpec = {
 	name: 'lead_all_info',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Get Lead',
+	label: 'Get Lead',
 	action: 'Get all data of a lead',
 	description:
 		'Read every standard field of a lead, and optionally its custom fields, by lead ID, or all leads with a phone number (up to 1000, newest first) (VICIdial function lead_all_info)',
@@ -349,7 +349,7 @@ export const lead_search: FunctionSpec = {
 	name: 'lead_search',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Search Leads by Phone',
+	label: 'Search Leads by Phone',
 	action: 'Search leads by phone number',
 	description:
 		'Find the lead IDs that have one or more phone numbers: one row per searched number with the match count and the lead IDs, newest first (VICIdial function lead_search)',
@@ -371,7 +371,7 @@ export const lead_status_search: FunctionSpec = {
 	name: 'lead_status_search',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Search Leads by Status',
+	label: 'Search Leads by Status',
 	action: 'Search leads by status and call date',
 	description:
 		'Get every field of the leads whose calls on one date (inbound or outbound) ended with a status, optionally with custom fields; or of one lead by ID (VICIdial function lead_status_search)',
@@ -399,7 +399,7 @@ export const lead_callback_info: FunctionSpec = {
 	name: 'lead_callback_info',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Get Lead Callbacks',
+	label: 'Get Lead Callbacks',
 	action: 'Get the scheduled callbacks of a lead',
 	description:
 		'List the scheduled callbacks of a lead, current, archived or both, with recipient, status, callback time, agent and comments; the newest last (VICIdial function lead_callback_info)',
@@ -408,7 +408,7 @@ export const lead_callback_info: FunctionSpec = {
 		F.lead_id.req(),
 		field({
 			name: 'search_location',
-			displayName: 'Search Location',
+			label: 'Search Location',
 			type: 'options',
 			default: 'CURRENT',
 			options: [
@@ -449,7 +449,7 @@ export const lead_dearchive: FunctionSpec = {
 	name: 'lead_dearchive',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Restore Archived Lead',
+	label: 'Restore Archived Lead',
 	action: 'Restore a lead from the archive',
 	description:
 		'Move a lead from the lead archive (vicidial_list_archive) back to the active leads so it can be dialed and edited again (VICIdial function lead_dearchive)',
@@ -472,7 +472,7 @@ export const ccc_lead_info: FunctionSpec = {
 	name: 'ccc_lead_info',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Get Lead by Call ID',
+	label: 'Get Lead by Call ID',
 	action: 'Get the lead of a cross-cluster call',
 	description:
 		'Read the lead data of a call by its call ID, for cross-cluster communication; only calls of the last 10 hours are found (VICIdial function ccc_lead_info)',
@@ -495,7 +495,7 @@ export const update_log_entry: FunctionSpec = {
 	name: 'update_log_entry',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Update Call Log Status',
+	label: 'Update Call Log Status',
 	action: 'Change the status of a call log entry',
 	description:
 		'Change the status recorded for one call in the outbound (vicidial_log) or inbound (vicidial_closer_log) call log, found by call ID or uniqueid and campaign or in-group (VICIdial function update_log_entry)',
@@ -505,7 +505,7 @@ export const update_log_entry: FunctionSpec = {
 		}),
 		field({
 			name: 'group',
-			displayName: 'Campaign or In-Group',
+			label: 'Campaign or In-Group',
 			type: 'code',
 			required: true,
 			min: 2,
@@ -532,7 +532,7 @@ export const check_phone_number: FunctionSpec = {
 	name: 'check_phone_number',
 	api: 'nonAgent',
 	resource: 'lead',
-	displayName: 'Check Phone Number',
+	label: 'Check Phone Number',
 	action: 'Check a phone number',
 	description:
 		'Check whether a phone number is valid, not in a DNC list and dialable now under a call time, with the time zone offset found by each lookup method (VICIdial function check_phone_number)',
@@ -562,7 +562,7 @@ export const check_phone_number: FunctionSpec = {
 		F.nanpa_ac_prefix_check,
 		field({
 			name: 'tz_method',
-			displayName: 'Time Zone Methods',
+			label: 'Time Zone Methods',
 			type: 'multiOptions',
 			separator: '',
 			options: [

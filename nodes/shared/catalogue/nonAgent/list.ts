@@ -13,7 +13,7 @@ const list_id = F.list_id.with({ min: 2, max: 14, description: 'List ID: 2-14 di
 
 const list_name = field({
 	name: 'list_name',
-	displayName: 'List Name',
+	label: 'List Name',
 	type: 'string',
 	min: 2,
 	max: 30,
@@ -22,7 +22,7 @@ const list_name = field({
 
 const list_description = field({
 	name: 'list_description',
-	displayName: 'List Description',
+	label: 'List Description',
 	type: 'string',
 	max: 255,
 	blankable: true,
@@ -32,7 +32,7 @@ const list_description = field({
 // update_list refuses fewer than 6 or more than 18 digits (its error text); the docs say 6-20.
 const outbound_cid = field({
 	name: 'outbound_cid',
-	displayName: 'Outbound Caller ID',
+	label: 'Outbound Caller ID',
 	type: 'digits',
 	min: 6,
 	max: 18,
@@ -42,7 +42,7 @@ const outbound_cid = field({
 
 const script = field({
 	name: 'script',
-	displayName: 'Script',
+	label: 'Script',
 	type: 'code',
 	min: 1,
 	max: 10,
@@ -52,7 +52,7 @@ const script = field({
 
 const am_message = field({
 	name: 'am_message',
-	displayName: 'Answering Machine Message',
+	label: 'Answering Machine Message',
 	type: 'string',
 	min: 2,
 	max: 100,
@@ -63,7 +63,7 @@ const am_message = field({
 // The docs say 1-10 characters; in-group IDs may have up to 20, and VICIdial checks that it exists.
 const drop_inbound_group = field({
 	name: 'drop_inbound_group',
-	displayName: 'Drop In-Group',
+	label: 'Drop In-Group',
 	type: 'code',
 	min: 1,
 	max: 20,
@@ -72,15 +72,15 @@ const drop_inbound_group = field({
 	description: 'In-group that receives this list\'s dropped calls; must exist',
 });
 
-function webForm(name: string, displayName: string): Field {
+function webForm(name: string, label: string): Field {
 	return field({
 		name,
-		displayName,
+		label,
 		type: 'string',
 		min: 6,
 		max: 100,
 		blankable: true,
-		description: `${displayName} address for this list's leads: 6-100 characters. VICIdial turns + into a space.`,
+		description: `${label} address for this list's leads: 6-100 characters. VICIdial turns + into a space.`,
 	});
 }
 
@@ -90,7 +90,7 @@ const web_form_address_three = webForm('web_form_address_three', 'Web Form 3');
 
 const reset_time = field({
 	name: 'reset_time',
-	displayName: 'Reset Times',
+	label: 'Reset Times',
 	type: 'string',
 	min: 4,
 	max: 100,
@@ -100,7 +100,7 @@ const reset_time = field({
 
 const list_tz_method = field({
 	name: 'tz_method',
-	displayName: 'Time Zone Method',
+	label: 'Time Zone Method',
 	type: 'options',
 	default: 'COUNTRY_AND_AREA_CODE',
 	options: [
@@ -118,19 +118,19 @@ const list_local_call_time = F.local_call_time.with({
 
 const expiration_date = F.date.with({
 	name: 'expiration_date',
-	displayName: 'Expiration Date',
+	label: 'Expiration Date',
 	description: 'Date the list stops being dialed, as YYYY-MM-DD',
 });
 
 const custom_fields_copy = list_id.with({
 	name: 'custom_fields_copy',
-	displayName: 'Copy Custom Fields From',
+	label: 'Copy Custom Fields From',
 	description: 'List whose custom field definitions are copied: 2-14 digits; needs Custom Fields Modify = 1',
 });
 
 const custom_copy_method = field({
 	name: 'custom_copy_method',
-	displayName: 'Custom Copy Method',
+	label: 'Custom Copy Method',
 	type: 'options',
 	default: 'APPEND',
 	options: [
@@ -165,12 +165,12 @@ const listSettingFields = [
 
 // ---- custom field definitions (update_list custom_fields_add/update/delete) ---------------
 
-function cfText(name: string, displayName: string, description: string): Field {
-	return field({ name, displayName, type: 'string', blankable: true, description });
+function cfText(name: string, label: string, description: string): Field {
+	return field({ name, label, type: 'string', blankable: true, description });
 }
 
-function cfNumber(name: string, displayName: string, description: string): Field {
-	return field({ name, displayName, type: 'integer', min: 0, max: 100000, description });
+function cfNumber(name: string, label: string, description: string): Field {
+	return field({ name, label, type: 'integer', min: 0, max: 100000, description });
 }
 
 const customFieldDefinitionFields = [
@@ -179,18 +179,18 @@ const customFieldDefinitionFields = [
 	yesNo('custom_fields_delete', 'Delete Custom Field', 'Delete the custom field named by Field Label (default N)'),
 	field({
 		name: 'field_label',
-		displayName: 'Field Label',
+		label: 'Field Label',
 		type: 'string',
 		min: 1,
 		max: 50,
 		pattern: { regex: /^[A-Za-z0-9_]+$/, allowed: 'letters, digits and underscores' },
 		description: 'Database name of the custom field: letters, digits and underscores',
 	}),
-	field({ name: 'field_name', displayName: 'Field Name', type: 'string', description: 'Name shown on the agent form' }),
+	field({ name: 'field_name', label: 'Field Name', type: 'string', description: 'Name shown on the agent form' }),
 	cfNumber('field_size', 'Field Size', 'Size of the form field'),
 	field({
 		name: 'field_type',
-		displayName: 'Field Type',
+		label: 'Field Type',
 		type: 'options',
 		options: [
 			{ value: 'TEXT', name: 'Text' },
@@ -216,7 +216,7 @@ const customFieldDefinitionFields = [
 	cfNumber('field_order', 'Field Order', 'Position among fields of the same rank, left to right'),
 	field({
 		name: 'field_rerank',
-		displayName: 'Re-Rank Fields Below',
+		label: 'Re-Rank Fields Below',
 		type: 'boolean',
 		flag: 'YES/NO',
 		description: 'Move fields of the same or lower rank down one place (default NO)',
@@ -234,7 +234,7 @@ const customFieldDefinitionFields = [
 	yesNo('field_required', 'Field Required', 'The agent must fill the field (default N)'),
 	field({
 		name: 'multi_position',
-		displayName: 'Multi Position',
+		label: 'Multi Position',
 		type: 'options',
 		default: 'HORIZONTAL',
 		options: [
@@ -245,7 +245,7 @@ const customFieldDefinitionFields = [
 	}),
 	field({
 		name: 'name_position',
-		displayName: 'Name Position',
+		label: 'Name Position',
 		type: 'options',
 		default: 'LEFT',
 		options: [
@@ -257,7 +257,7 @@ const customFieldDefinitionFields = [
 	yesNo('field_encrypt', 'Field Encrypt', 'Encrypt the field\'s data; ViciHost only (default N)'),
 	field({
 		name: 'field_show_hide',
-		displayName: 'Field Show Hide',
+		label: 'Field Show Hide',
 		type: 'options',
 		default: 'DISABLED',
 		options: [
@@ -279,7 +279,7 @@ export const add_list: FunctionSpec = {
 	name: 'add_list',
 	api: 'nonAgent',
 	resource: 'list',
-	displayName: 'Add List',
+	label: 'Add List',
 	action: 'Add a list',
 	description:
 		'Create a lead list in a campaign, with optional caller ID, script, web forms, reset times, call time, expiration date and custom fields copied from another list (VICIdial function add_list)',
@@ -308,7 +308,7 @@ export const update_list: FunctionSpec = {
 	name: 'update_list',
 	api: 'nonAgent',
 	resource: 'list',
-	displayName: 'Update List',
+	label: 'Update List',
 	action: 'Update a list',
 	description:
 		'Change a list\'s settings, reset its leads for redialing, delete it or its leads, copy custom fields, or add, change and delete one custom field; can create the list when it does not exist (VICIdial function update_list)',
@@ -362,7 +362,7 @@ export const list_info: FunctionSpec = {
 	name: 'list_info',
 	api: 'nonAgent',
 	resource: 'list',
-	displayName: 'Get List',
+	label: 'Get List',
 	action: 'Get a list summary',
 	description:
 		'Read a list\'s name, campaign, active flag, last change and call dates, expiration date and resets today, optionally with lead counts and how many leads are dialable now (VICIdial function list_info)',
@@ -401,14 +401,14 @@ export const list_custom_fields: FunctionSpec = {
 	name: 'list_custom_fields',
 	api: 'nonAgent',
 	resource: 'list',
-	displayName: 'List Custom Fields',
+	label: 'List Custom Fields',
 	action: 'List the custom fields of a list',
 	description:
 		'List the custom data field labels of one list, or of every list with ---ALL---, space-separated per list; display-only form elements are left out (VICIdial function list_custom_fields)',
 	fields: [
 		field({
 			name: 'list_id',
-			displayName: 'List',
+			label: 'List',
 			type: 'string',
 			required: true,
 			min: 2,
@@ -419,7 +419,7 @@ export const list_custom_fields: FunctionSpec = {
 		}),
 		field({
 			name: 'custom_order',
-			displayName: 'Order',
+			label: 'Order',
 			type: 'options',
 			default: 'table_order',
 			options: [

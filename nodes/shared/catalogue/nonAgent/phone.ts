@@ -7,7 +7,7 @@ export const add_phone: FunctionSpec = {
 	name: 'add_phone',
 	api: 'nonAgent',
 	resource: 'phone',
-	displayName: 'Add Phone',
+	label: 'Add Phone',
 	action: 'Add a phone',
 	description:
 		'Create a SIP, IAX2, Zap or external phone on a server, with its login, passwords, voicemail box and caller ID (VICIdial function add_phone)',
@@ -50,7 +50,7 @@ export const update_phone: FunctionSpec = {
 	name: 'update_phone',
 	api: 'nonAgent',
 	resource: 'phone',
-	displayName: 'Update Phone',
+	label: 'Update Phone',
 	action: 'Update a phone',
 	description:
 		'Change or delete a phone found by extension and server: login, passwords, protocol, caller IDs, voicemail, ring timeout, webphone settings (VICIdial function update_phone)',
@@ -119,7 +119,7 @@ export const add_phone_alias: FunctionSpec = {
 	name: 'add_phone_alias',
 	api: 'nonAgent',
 	resource: 'phone',
-	displayName: 'Add Phone Alias',
+	label: 'Add Phone Alias',
 	action: 'Add a phone alias',
 	description:
 		'Create a phone alias: one login an agent can use for several phones (one per server) (VICIdial function add_phone_alias)',
@@ -141,7 +141,7 @@ export const update_phone_alias: FunctionSpec = {
 	name: 'update_phone_alias',
 	api: 'nonAgent',
 	resource: 'phone',
-	displayName: 'Update Phone Alias',
+	label: 'Update Phone Alias',
 	action: 'Update a phone alias',
 	description:
 		'Change the name or phone logins of a phone alias, or delete it (VICIdial function update_phone_alias)',
@@ -173,7 +173,7 @@ export const add_group_alias: FunctionSpec = {
 	name: 'add_group_alias',
 	api: 'nonAgent',
 	resource: 'phone',
-	displayName: 'Add Group Alias',
+	label: 'Add Group Alias',
 	action: 'Add a group alias',
 	description:
 		'Create a group alias: a caller ID number and name agents can choose for outbound and transfer calls (VICIdial function add_group_alias)',

@@ -10,13 +10,13 @@ const REPORT_READ = 'Agent API Access = 1, View Reports = 1, user level 7+';
 const STATS_READ = 'View Reports = 1, user level 9';
 
 /** A dash-joined list (call_status_stats, call_dispo_report: "TESTCAMP-TESTCAMP2"). */
-function dashList(base: Field, name: string, displayName: string, description: string): Field {
-	return base.with({ name, displayName, separator: '-', description });
+function dashList(base: Field, name: string, label: string, description: string): Field {
+	return base.with({ name, label, separator: '-', description });
 }
 
 const statuses = field({
 	name: 'statuses',
-	displayName: 'Statuses',
+	label: 'Statuses',
 	type: 'list',
 	separator: '-',
 	source: 'campaignStatuses',
@@ -25,7 +25,7 @@ const statuses = field({
 
 const query_date = F.date.with({
 	name: 'query_date',
-	displayName: 'Date',
+	label: 'Date',
 	description: 'Day to report as YYYY-MM-DD (default today)',
 });
 
@@ -33,7 +33,7 @@ export const recording_lookup: FunctionSpec = {
 	name: 'recording_lookup',
 	api: 'nonAgent',
 	resource: 'report',
-	displayName: 'Find Recordings',
+	label: 'Find Recordings',
 	action: 'Find call recordings',
 	description:
 		'Find call recordings by agent, lead, day, call uniqueid or extension, with start time, length in seconds and the recording\'s location (URL) (VICIdial function recording_lookup)',
@@ -43,7 +43,7 @@ export const recording_lookup: FunctionSpec = {
 		F.date.with({ description: 'Recordings of this day as YYYY-MM-DD' }),
 		field({
 			name: 'uniqueid',
-			displayName: 'Call Uniqueid',
+			label: 'Call Uniqueid',
 			type: 'string',
 			min: 6,
 			max: 50,
@@ -52,7 +52,7 @@ export const recording_lookup: FunctionSpec = {
 		}),
 		field({
 			name: 'extension',
-			displayName: 'Extension',
+			label: 'Extension',
 			type: 'string',
 			min: 3,
 			max: 100,
@@ -74,14 +74,14 @@ export const did_log_export: FunctionSpec = {
 	name: 'did_log_export',
 	api: 'nonAgent',
 	resource: 'report',
-	displayName: 'Export DID Calls',
+	label: 'Export DID Calls',
 	action: 'Export the calls to a DID for one day',
 	description:
 		'List every inbound call to one DID on one day with call time, caller ID number and length (VICIdial function did_log_export)',
 	fields: [
 		field({
 			name: 'phone_number',
-			displayName: 'DID',
+			label: 'DID',
 			type: 'string',
 			required: true,
 			min: 2,
@@ -103,7 +103,7 @@ export const phone_number_log: FunctionSpec = {
 	name: 'phone_number_log',
 	api: 'nonAgent',
 	resource: 'report',
-	displayName: 'Get Phone Number Calls',
+	label: 'Get Phone Number Calls',
 	action: 'Get the calls to phone numbers',
 	description:
 		'List the calls to or from one or more phone numbers, all or only the last, with list, length, lead status, hangup reason, call status and agent (VICIdial function phone_number_log)',
@@ -111,7 +111,7 @@ export const phone_number_log: FunctionSpec = {
 		F.phone_numbers.req().with({ description: 'Numbers to look up, 6-18 digits each, sent comma-separated' }),
 		field({
 			name: 'detail',
-			displayName: 'Calls',
+			label: 'Calls',
 			type: 'options',
 			default: 'ALL',
 			options: [
@@ -122,7 +122,7 @@ export const phone_number_log: FunctionSpec = {
 		}),
 		field({
 			name: 'type',
-			displayName: 'Direction',
+			label: 'Direction',
 			type: 'options',
 			default: 'OUT',
 			options: [
@@ -161,21 +161,21 @@ export const agent_stats_export: FunctionSpec = {
 	name: 'agent_stats_export',
 	api: 'nonAgent',
 	resource: 'report',
-	displayName: 'Export Agent Stats',
+	label: 'Export Agent Stats',
 	action: 'Export agent statistics for a period',
 	description:
 		'Per-agent call and time statistics for a period: calls, login, talk, wait, pause, dispo and dead time, sessions and pauses, for all agents or one agent or campaign (VICIdial function agent_stats_export)',
 	fields: [
 		field({
 			name: 'datetime_start',
-			displayName: 'Start',
+			label: 'Start',
 			type: 'dateTime',
 			required: true,
 			description: 'Start of the period as YYYY-MM-DD HH:MM:SS (server time)',
 		}),
 		field({
 			name: 'datetime_end',
-			displayName: 'End',
+			label: 'End',
 			type: 'dateTime',
 			required: true,
 			description: 'End of the period as YYYY-MM-DD HH:MM:SS (server time)',
@@ -184,7 +184,7 @@ export const agent_stats_export: FunctionSpec = {
 		F.campaign_id.with({ description: 'Only this campaign: 2-8 characters' }),
 		field({
 			name: 'time_format',
-			displayName: 'Time Format',
+			label: 'Time Format',
 			type: 'options',
 			default: 'HF',
 			options: [
@@ -233,7 +233,7 @@ export const callid_info: FunctionSpec = {
 	name: 'callid_info',
 	api: 'nonAgent',
 	resource: 'report',
-	displayName: 'Get Call Info',
+	label: 'Get Call Info',
 	action: 'Get information about a call',
 	description:
 		'Read the customer talk time of a call by its call ID, and with Detail its date, phone number, call type, campaign, list, status and agent (VICIdial function callid_info)',
@@ -245,7 +245,7 @@ export const callid_info: FunctionSpec = {
 		}),
 		field({
 			name: 'detail',
-			displayName: 'Detail',
+			label: 'Detail',
 			type: 'boolean',
 			flag: 'YES/NO',
 			description: 'Add call date, phone, call type, campaign, list, status and agent (default NO)',
@@ -267,7 +267,7 @@ export const call_status_stats: FunctionSpec = {
 	name: 'call_status_stats',
 	api: 'nonAgent',
 	resource: 'report',
-	displayName: 'Get Call Status Stats',
+	label: 'Get Call Status Stats',
 	action: 'Get call counts by campaign and in-group',
 	description:
 		'Count one day\'s calls per campaign and in-group: total, human-answered, per hour (HH-count,…) and per status (STATUS-count,…) (VICIdial function call_status_stats)',
@@ -300,7 +300,7 @@ export const call_dispo_report: FunctionSpec = {
 	name: 'call_dispo_report',
 	api: 'nonAgent',
 	resource: 'report',
-	displayName: 'Get Call Disposition Report',
+	label: 'Get Call Disposition Report',
 	action: 'Get a call disposition report',
 	description:
 		'Total calls per campaign, in-group or DID for a date range, optionally broken down by status with percentages; a TOTAL row comes last (VICIdial function call_dispo_report)',
@@ -309,25 +309,25 @@ export const call_dispo_report: FunctionSpec = {
 		dashList(A.in_groups, 'ingroups', 'In-Groups', 'In-groups to report, sent dash-joined (TEST_IN2-TEST_IN3)'),
 		field({
 			name: 'dids',
-			displayName: 'DIDs',
+			label: 'DIDs',
 			type: 'list',
 			separator: '-',
 			source: 'dids',
 			description: 'DIDs to report, sent dash-joined',
 		}),
 		query_date.with({ description: 'First day as YYYY-MM-DD (default today)' }),
-		F.date.with({ name: 'end_date', displayName: 'End Date', description: 'Last day as YYYY-MM-DD (default today)' }),
+		F.date.with({ name: 'end_date', label: 'End Date', description: 'Last day as YYYY-MM-DD (default today)' }),
 		statuses,
 		field({
 			name: 'categories',
-			displayName: 'Status Categories',
+			label: 'Status Categories',
 			type: 'list',
 			separator: '-',
 			description: 'Only these status categories, sent dash-joined; all when empty',
 		}),
 		field({
 			name: 'users',
-			displayName: 'Users',
+			label: 'Users',
 			type: 'list',
 			separator: '-',
 			source: 'users',
@@ -335,21 +335,21 @@ export const call_dispo_report: FunctionSpec = {
 		}),
 		field({
 			name: 'status_breakdown',
-			displayName: 'Status Breakdown',
+			label: 'Status Breakdown',
 			type: 'boolean',
 			flag: '1/0',
 			description: 'Add one column per status (default 0)',
 		}),
 		field({
 			name: 'show_percentages',
-			displayName: 'Show Percentages',
+			label: 'Show Percentages',
 			type: 'boolean',
 			flag: '1/0',
 			description: 'With Status Breakdown, write each count as "5 (4.2%)" (default 0)',
 		}),
 		field({
 			name: 'file_download',
-			displayName: 'File Download',
+			label: 'File Download',
 			type: 'boolean',
 			flag: '1/0',
 			description: 'Ask VICIdial to send the CSV as a file download (default 0)',

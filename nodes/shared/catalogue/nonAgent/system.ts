@@ -9,7 +9,7 @@ export const version: FunctionSpec = {
 	name: 'version',
 	api: 'nonAgent',
 	resource: 'system',
-	displayName: 'Get Version',
+	label: 'Get Version',
 	action: 'Get the API version',
 	description:
 		'Get the Non-Agent API version and build, the server date and epoch, and its time zone offset with and without DST; needs no login (VICIdial function version)',
@@ -24,7 +24,7 @@ export const server_refresh: FunctionSpec = {
 	name: 'server_refresh',
 	api: 'nonAgent',
 	resource: 'system',
-	displayName: 'Refresh Servers',
+	label: 'Refresh Servers',
 	action: 'Refresh the telephony servers',
 	description:
 		'Make every telephony server in the cluster rebuild its Asterisk configuration files, for example after adding phones (VICIdial function server_refresh)',
@@ -44,7 +44,7 @@ export const sounds_list: FunctionSpec = {
 	name: 'sounds_list',
 	api: 'nonAgent',
 	resource: 'system',
-	displayName: 'List Sounds',
+	label: 'List Sounds',
 	action: 'List audio files',
 	description:
 		'List the .wav and .gsm files of the audio store with date, size and epoch; needs central sound control (VICIdial function sounds_list)',
@@ -67,7 +67,7 @@ export const moh_list: FunctionSpec = {
 	name: 'moh_list',
 	api: 'nonAgent',
 	resource: 'system',
-	displayName: 'List Music on Hold',
+	label: 'List Music on Hold',
 	action: 'List music-on-hold classes',
 	description:
 		"Get the music-on-hold classes as the admin screen's HTML picker, returned as text; needs central sound control (VICIdial function moh_list)",
@@ -86,7 +86,7 @@ export const vm_list: FunctionSpec = {
 	name: 'vm_list',
 	api: 'nonAgent',
 	resource: 'system',
-	displayName: 'List Voicemail Boxes',
+	label: 'List Voicemail Boxes',
 	action: 'List voicemail boxes',
 	description:
 		"Get the voicemail boxes (ID, name, email) as the admin screen's HTML picker, returned as text (VICIdial function vm_list)",
@@ -103,7 +103,7 @@ export const ingroup_list: FunctionSpec = {
 	name: 'ingroup_list',
 	api: 'nonAgent',
 	resource: 'system',
-	displayName: 'List In-Groups',
+	label: 'List In-Groups',
 	action: 'List in-groups',
 	description:
 		"Get the active inbound groups (ID, name, color) as the admin screen's HTML picker, returned as text; undocumented (VICIdial function ingroup_list)",
@@ -118,7 +118,7 @@ export const callmenu_list: FunctionSpec = {
 	name: 'callmenu_list',
 	api: 'nonAgent',
 	resource: 'system',
-	displayName: 'List Call Menus',
+	label: 'List Call Menus',
 	action: 'List call menus',
 	description:
 		"Get the call menus (ID, name) as the admin screen's HTML picker, returned as text; undocumented (VICIdial function callmenu_list)",
@@ -133,7 +133,7 @@ export const container_list: FunctionSpec = {
 	name: 'container_list',
 	api: 'nonAgent',
 	resource: 'system',
-	displayName: 'List Settings Containers',
+	label: 'List Settings Containers',
 	action: 'List settings containers',
 	description:
 		"Get the settings containers of one type (ID, notes) as the admin screen's HTML picker, returned as text; undocumented (VICIdial function container_list)",

@@ -9,7 +9,7 @@ export const add_user: FunctionSpec = {
 	name: 'add_user',
 	api: 'nonAgent',
 	resource: 'user',
-	displayName: 'Add User',
+	label: 'Add User',
 	action: 'Add a user',
 	description:
 		'Create a VICIdial user (agent or admin) with password, level, user group and optional phone login, in-groups and custom fields (VICIdial function add_user)',
@@ -66,7 +66,7 @@ export const copy_user: FunctionSpec = {
 	name: 'copy_user',
 	api: 'nonAgent',
 	resource: 'user',
-	displayName: 'Copy User',
+	label: 'Copy User',
 	action: 'Copy a user',
 	description:
 		'Create a new user with the settings, campaign ranks and in-group memberships of an existing user, under a new ID, password and name (VICIdial function copy_user)',
@@ -105,7 +105,7 @@ export const update_user: FunctionSpec = {
 	name: 'update_user',
 	api: 'nonAgent',
 	resource: 'user',
-	displayName: 'Update User',
+	label: 'Update User',
 	action: 'Update a user',
 	description:
 		'Change or delete a user: password, level, group, phone login, active, custom fields, campaign and in-group ranks/grades, selected in-groups, or email a reset password (VICIdial function update_user)',
@@ -185,7 +185,7 @@ export const update_remote_agent: FunctionSpec = {
 	name: 'update_remote_agent',
 	api: 'nonAgent',
 	resource: 'user',
-	displayName: 'Update Remote Agent',
+	label: 'Update Remote Agent',
 	action: 'Update a remote agent',
 	description:
 		'Activate or deactivate a remote agent, or change its campaign or number of lines; the remote agent is found by its starting user ID (VICIdial function update_remote_agent)',
@@ -218,7 +218,7 @@ export const user_details: FunctionSpec = {
 	name: 'user_details',
 	api: 'nonAgent',
 	resource: 'user',
-	displayName: 'Get User Details',
+	label: 'Get User Details',
 	action: 'Get user details',
 	description:
 		"Get one user's full name, user group, user level and active flag (VICIdial function user_details)",
@@ -233,7 +233,7 @@ export const agent_campaigns: FunctionSpec = {
 	name: 'agent_campaigns',
 	api: 'nonAgent',
 	resource: 'user',
-	displayName: 'Get Agent Campaigns',
+	label: 'Get Agent Campaigns',
 	action: 'Get the campaigns and in-groups of an agent',
 	description:
 		'List the campaigns and in-groups a user is allowed to log in to and take calls from; the lists come joined with "-" (VICIdial function agent_campaigns)',
