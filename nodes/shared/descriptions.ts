@@ -23,7 +23,8 @@ export const SEARCH_METHODS: Record<ListSource, string> = {
 	userGroups: 'searchUserGroups',
 	inGroups: 'searchInGroups',
 	campaignStatuses: 'searchStatuses',
-	dids: 'searchDids',
+	// VICIdial's API has no call that lists DIDs: DID fields take a typed number only.
+	dids: '',
 	loggedInAgents: 'searchLoggedInAgents',
 };
 
@@ -59,7 +60,7 @@ export function fieldProperty(field: FieldSpec, required: boolean): INodePropert
 		description: field.description,
 		...(required ? { required: true } : {}),
 	};
-	if (field.source) {
+	if (field.source && SEARCH_METHODS[field.source]) {
 		return {
 			...base,
 			type: 'resourceLocator',
