@@ -28,6 +28,8 @@ export interface RequestRecord {
 	fn: string;
 	params: Record<string, string>;
 	status: number;
+	/** When the request arrived (ms since the epoch). */
+	at: number;
 }
 
 export interface Simulator {
@@ -36,7 +38,8 @@ export interface Simulator {
 	readonly port: number;
 	state: SimState;
 	readonly faults: FaultSwitches;
-	readonly stats: { connections: number; requests: number; byFunction: Record<string, number> };
+	/** Connections opened, API requests, requests per function, and the most requests in flight at once. */
+	readonly stats: { connections: number; requests: number; byFunction: Record<string, number>; inFlight: number; maxInFlight: number };
 	/** Every API request, oldest first. */
 	readonly log: RequestRecord[];
 	latencyMs: number;
@@ -132,7 +135,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const sim = {
 		state: createState(),
 		faults,
-		stats: { connections: 0, requests: 0, byFunction: {} as Record<string, number> },
+		stats: { connections: 0, requests: 0, byFunction: {} as Record<string, number>, inFlight: 0, maxInFlight: 0 },
 		log: [] as RequestRecord[],
 		latencyMs: options.latencyMs ?? 0,
 	};
@@ -156,8 +159,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const fn = params.function ?? '';
 		sim.stats.requests += 1;
 		sim.stats.byFunction[fn] = (sim.stats.byFunction[fn] ?? 0) + 1;
-		const record: RequestRecord = { api, method: req.method ?? 'GET', url: req.url ?? '', contentType, fn, params: { ...params }, status: 0 };
+		const record: RequestRecord = { api, method: req.method ?? 'GET', url: req.url ?? '', contentType, fn, params: { ...params }, status: 0, at: Date.now() };
 		sim.log.push(record);
+		sim.stats.inFlight += 1;
+		sim.stats.maxInFlight = Math.max(sim.stats.maxInFlight, sim.stats.inFlight);
+		res.on('close', () => {
+			sim.stats.inFlight -= 1;
+		});
 
 		const hits = faults.take(fn);
 		const latency = sim.latencyMs + hits.filter((f) => f.kind === 'latency').reduce((sum, f) => sum + (f.ms ?? 0), 0);
@@ -249,10 +257,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		},
 		reset() {
 			sim.state = createState();
+			sim.latencyMs = options.latencyMs ?? 0;
 			faults.clear();
 			sim.log.length = 0;
 			sim.stats.connections = 0;
 			sim.stats.requests = 0;
+			sim.stats.inFlight = 0;
+			sim.stats.maxInFlight = 0;
 			for (const key of Object.keys(sim.stats.byFunction)) delete sim.stats.byFunction[key];
 		},
 		stop() {

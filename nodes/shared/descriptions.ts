@@ -245,19 +245,17 @@ export function optionsProperty(api: ApiName): INodeProperties {
 				typeOptions: { minValue: 0 },
 				description: 'Minimum time between the starts of two requests, in milliseconds',
 			},
-			...(api === 'nonAgent'
-				? [
-						{
-							displayName: 'Retries',
-							name: 'maxAttempts',
-							type: 'number' as const,
-							default: 3,
-							typeOptions: { minValue: 1, maxValue: 10 },
-							description:
-								'Attempts in all for calls that are safe to repeat (reads, and writes that cannot apply twice), on network errors, timeouts and HTTP 5xx',
-						},
-					]
-				: []),
+			{
+				displayName: 'Retries',
+				name: 'maxAttempts',
+				type: 'number',
+				default: 3,
+				typeOptions: { minValue: 1, maxValue: 10 },
+				description:
+					api === 'agent'
+						? 'Attempts in all for read-only calls (version, webserver, queue counts, lookups) on network errors, timeouts and HTTP 5xx; calls that change a live call are never repeated'
+						: 'Attempts in all for calls that are safe to repeat (reads, and writes that cannot apply twice), on network errors, timeouts and HTTP 5xx',
+			},
 			{
 				displayName: 'Timeout (Ms)',
 				name: 'timeoutMs',

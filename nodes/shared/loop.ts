@@ -67,7 +67,7 @@ export function readInput(this: IExecuteFunctions, spec: FunctionSpec, i: number
 	return { fields, custom };
 }
 
-function runOptions(this: IExecuteFunctions, api: ApiName): RunOptions {
+function runOptions(this: IExecuteFunctions): RunOptions {
 	const options = this.getNodeParameter(PARAM.options, 0, {}) as IDataObject;
 	const number = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
 	return {
@@ -75,8 +75,9 @@ function runOptions(this: IExecuteFunctions, api: ApiName): RunOptions {
 		pacingMs: Math.max(0, number('pacingMs', 0)),
 		settings: {
 			timeoutMs: number('timeoutMs', 30_000),
-			// Agent API calls change a live call: one attempt, whatever the catalogue says.
-			maxAttempts: api === 'agent' ? 1 : number('maxAttempts', 3),
+			// Only functions whose catalogue retry policy allows a repeat use more than one
+			// attempt; every Agent API call that changes a live call is `never`.
+			maxAttempts: number('maxAttempts', 3),
 		},
 	};
 }
@@ -120,7 +121,7 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 	const node = this.getNode();
 	const credentials: VicidialCredentials = readCredentials(await this.getCredentials('vicidialApi'));
 	const secrets = secretsOf(credentials);
-	const options = runOptions.call(this, api);
+	const options = runOptions.call(this);
 	const continueOnFail = this.continueOnFail();
 
 	// Validate all items before the first request.
@@ -170,6 +171,7 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 					secrets: itemSecrets(secrets, job.params),
 					itemIndex: i,
 					duplicateAsData: job.duplicateAsData,
+					attempts: reply.attempts,
 				});
 				results[i] = rows.map((json) => ({ json: maskSecrets(redactDeep(json, itemSecrets(secrets, job.params))), pairedItem: { item: i } }));
 			} catch (error) {

@@ -141,7 +141,9 @@ function convert(field: FieldSpec, raw: unknown, api: FunctionSpec['api']): Chec
 			const items = Array.isArray(raw) ? raw.map(asText) : (text ?? '').split(/[,|\n]/);
 			const clean = items.map((i) => (i ?? '').trim()).filter((i) => i !== '');
 			if (clean.length === 0) return fail('a list of values');
-			if (clean.some((i) => !/^[A-Za-z0-9_.\-+ ]+$/.test(i))) return fail('values made of letters, digits, _ . - and spaces');
+			if (field.pattern) {
+				if (clean.some((i) => !field.pattern!.regex.test(i))) return fail(field.pattern.allowed);
+			} else if (clean.some((i) => !/^[A-Za-z0-9_.\-+ ]+$/.test(i))) return fail('values made of letters, digits, _ . - and spaces');
 			const [before, after] = field.frame ?? ['', ''];
 			return { ok: true, value: `${before}${clean.join(field.separator ?? ',')}${after}` };
 		}

@@ -85,16 +85,40 @@ export function mayRetry(spec: FunctionSpec, params: Readonly<Record<string, str
 
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO/;
 
-/** The low-level error code under n8n's wrapping (axios error in `cause`, or the error itself). */
+/** n8n's descriptive messages for network codes (NodeApiError replaces the code by these). */
+const DESCRIBED_CODES: Array<[RegExp, string]> = [
+	[/refused the connection|ECONNREFUSED/i, 'ECONNREFUSED'],
+	[/closed unexpectedly|socket hang up|ECONNRESET/i, 'ECONNRESET'],
+	[/incorrect host|ENOTFOUND|getaddrinfo/i, 'ENOTFOUND'],
+	[/timeout of \d+ms exceeded|timed out|ETIMEDOUT/i, 'ETIMEDOUT'],
+	[/aborted|ECONNABORTED/i, 'ECONNABORTED'],
+	[/self[- ]signed|certificate|CERT_|SSL|TLS/i, 'CERT_INVALID'],
+	[/EHOSTUNREACH|host is unreachable/i, 'EHOSTUNREACH'],
+];
+
+/**
+ * The low-level network code under n8n's wrapping. n8n's NodeApiError swaps the axios code
+ * for a sentence ("The connection was aborted, …") and keeps the original text in
+ * `messages`, so both the codes and those texts are read.
+ */
 function lowLevelCode(error: unknown): string {
+	const texts: string[] = [];
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+		const { code, message, messages } = current as { code?: unknown; message?: unknown; messages?: unknown };
+		if (typeof code === 'string' && /^[A-Z][A-Z_0-9]+$/.test(code)) return code;
+		if (typeof message === 'string') texts.push(message);
+		if (Array.isArray(messages)) texts.push(...messages.filter((m): m is string => typeof m === 'string'));
 		current = (current as { cause?: unknown }).cause;
 	}
-	const message = error instanceof Error ? error.message : String(error);
-	return /timeout/i.test(message) ? 'ETIMEDOUT' : /socket hang up/i.test(message) ? 'ECONNRESET' : '';
+	// The original messages come first: "timeout of 300ms exceeded" beats n8n's "aborted".
+	const ordered = [...texts.slice(1), texts[0] ?? ''];
+	for (const text of ordered) {
+		const code = /\b(E[A-Z]{3,}|[A-Z_]*CERT[A-Z_]*)\b/.exec(text)?.[1];
+		if (code) return code;
+		for (const [pattern, described] of DESCRIBED_CODES) if (pattern.test(text)) return described;
+	}
+	return '';
 }
 
 type Attempt =
@@ -244,6 +268,8 @@ export interface CheckOptions {
 	itemIndex?: number;
 	/** Return a duplicate refusal as data instead of failing (add_lead with "return existing"). */
 	duplicateAsData?: boolean;
+	/** Requests sent for this reply; a duplicate refusal after a retry is the first attempt's own lead. */
+	attempts?: number;
 }
 
 function matchesEmpty(spec: FunctionSpec, line: StatusLine): boolean {
@@ -255,12 +281,15 @@ function matchesEmpty(spec: FunctionSpec, line: StatusLine): boolean {
  * "nothing found" for this function (zero items) or a duplicate the caller wants as data.
  * Returns the items for the workflow.
  */
-export function checkReply({ node, spec, parsed, secrets, itemIndex, duplicateAsData }: CheckOptions): IDataObject[] {
+export function checkReply({ node, spec, parsed, secrets, itemIndex, duplicateAsData, attempts = 1 }: CheckOptions): IDataObject[] {
 	const error = parsed.lines.find((line) => line.kind === 'ERROR');
 	if (error) {
 		if (matchesEmpty(spec, error)) return [];
-		if (duplicateAsData && /^DUPLICATE/.test(error.reason)) {
-			return [{ result: 'DUPLICATE', message: error.reason, duplicate: true, ...error.fields }];
+		// A retried add_lead refused as a duplicate found the lead its first attempt added before
+		// the connection failed: that is this item's lead, not someone else's.
+		const ownDuplicate = attempts > 1 && spec.retry.kind === 'whenSet';
+		if ((duplicateAsData || ownDuplicate) && /^DUPLICATE/.test(error.reason)) {
+			return [{ result: 'DUPLICATE', message: error.reason, duplicate: true, ...(ownDuplicate ? { retried: true } : {}), ...error.fields }];
 		}
 		throw replyError(node, { spec, line: error, secrets, itemIndex });
 	}
