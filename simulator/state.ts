@@ -42,6 +42,16 @@ export interface SimUser {
 	/** Failed logins since the last success; 10 lock the user for 15 minutes. */
 	failed_logins: number;
 	locked_until: number;
+	/** Columns only the Non-Agent user functions touch (add_user, copy_user, update_user). */
+	hotkeys_active?: string;
+	voicemail_id?: string;
+	wrapup_seconds_override?: string;
+	/** In-groups selected for the next login, ` SALESLINE SUPPORT -`. */
+	closer_campaigns?: string;
+	/** vicidial_users.modify_same_user_level; unset means the schema default '1'. */
+	modify_same_user_level?: boolean;
+	/** "Custom Fields Modify": needed by update_list/add_list custom field commands; unset means '0'. */
+	custom_fields_modify?: boolean;
 }
 
 export interface SimLead {
@@ -141,6 +151,8 @@ export interface SimInGroup {
 	add_lead_url: string;
 	na_call_url: string;
 	calls_waiting: number;
+	/** HTML colour shown by ingroup_list. */
+	group_color?: string;
 }
 
 /** A call on an agent's line (vicidial_auto_calls + the agent screen's view of it). */
@@ -178,6 +190,12 @@ export interface SimLiveAgent {
 	/** Commands written by the Agent API for the agent screen to pick up (column => value). */
 	pending: Record<string, string>;
 	remote_agent: boolean;
+	/** vicidial_session_data of the agent's browser session; absent means "no session data". */
+	session?: { webphone_url: string; agent_login_call: string };
+	/** Audio file playing into the session (an IAX2/ASTplay channel), for audio_playback. */
+	playing?: string;
+	/** vicidial_manual_dial_queue numbers, used when the campaign's api_manual_dial is QUEUE. */
+	manual_dial_queue?: string[];
 }
 
 export interface SimCallback {
@@ -217,6 +235,31 @@ export interface SimHopperEntry {
 	source: string;
 	alt_dial: string;
 	vendor_lead_code: string;
+}
+
+/** vicidial_agent_log: one row per agent event (login pause, call), read by the stats exports. */
+export interface SimAgentLog {
+	agent_log_id: number;
+	user: string;
+	event_time: string;
+	campaign_id: string;
+	lead_id: number;
+	uniqueid: string;
+	sub_status: string;
+	pause_sec: number;
+	wait_sec: number;
+	talk_sec: number;
+	dispo_sec: number;
+	dead_sec: number;
+}
+
+/** vicidial_list_alt_phones rows loaded by add_lead's multi_alt_phones. */
+export interface SimAltPhone {
+	lead_id: number;
+	phone_code: string;
+	phone_number: string;
+	alt_phone_note: string;
+	alt_phone_count: number;
 }
 
 /** vicidial_log / vicidial_closer_log rows. */
@@ -276,6 +319,24 @@ export interface SimSystem {
 	server_ip: string;
 }
 
+/** Tables only the Non-Agent admin and picker functions read (servers, audio store, Asterisk queue). */
+export interface SimAdmin {
+	servers: { server_ip: string; server_id: string; conf_engine: 'MEETME' | 'CONFBRIDGE'; rebuild_conf_files: 'Y' | 'N' }[];
+	/** system_settings columns these functions read. */
+	settings: { auto_user_add_value: number; auto_dial_limit: number; agent_whisper_enabled: boolean; sounds_web_server: string; sounds_web_directory: string };
+	audioStore: { filename: string; size: number; epoch: number }[];
+	musicOnHold: { moh_id: string; moh_name: string; random: 'Y' | 'N'; active: 'Y' | 'N'; files: string[] }[];
+	voicemail: { voicemail_id: string; fullname: string; email: string; active: 'Y' | 'N' }[];
+	callMenus: { menu_id: string; menu_name: string }[];
+	containers: { container_id: string; container_type: string; container_notes: string }[];
+	leadFilters: string[];
+	/** vicidial_campaign_agents / vicidial_inbound_group_agents ranks set by update_user. */
+	agentRanks: { user: string; kind: 'campaign' | 'ingroup'; id: string; rank: string; grade: string }[];
+	/** vicidial_manager: Originate actions queued for Asterisk (blind_monitor). */
+	manager: { man_id: number; entry_date: string; server_ip: string; action: string; callerid: string; channel: string; exten: string; outbound_cid: string }[];
+	next_man_id: number;
+}
+
 export interface SimState {
 	system: SimSystem;
 	users: Map<string, SimUser>;
@@ -305,6 +366,11 @@ export interface SimState {
 	cidGroups: Map<string, { cid_group_id: string; cid_group_type: string; entries: { areacode: string; outbound_cid: string; active: string; cid_description: string; call_count_today: number }[] }>;
 	/** Agent API notifications queued by send_notification. */
 	notifications: { notification_id: number; recipient: string; recipient_type: string; text: string }[];
+	admin: SimAdmin;
+	agentLog: SimAgentLog[];
+	/** vicidial_callbacks_archive: callbacks removed by update_lead (delete_lead, callback=REMOVE). */
+	callbacksArchive: SimCallback[];
+	altPhones: SimAltPhone[];
 	/** Next ids, as AUTO_INCREMENT columns would hand them out. */
 	next: { lead_id: number; hopper_id: number; callback_id: number; recording_id: number; url_id: number; notification_id: number; call_seq: number };
 }
@@ -342,6 +408,7 @@ function seedUsers(): SimUser[] {
 		custom_five: '',
 		failed_logins: 0,
 		locked_until: 0,
+		custom_fields_modify: true,
 	};
 	return [
 		// The admin API user of every example in the docs.
@@ -611,6 +678,10 @@ export function createState(): SimState {
 					recording: null,
 					pending: {},
 					remote_agent: false,
+					session: {
+						webphone_url: 'https://127.0.0.1/agc/webphone/webphone.php?phone_login=8001&session_id=8600051&server_ip=127.0.0.1',
+						agent_login_call: '|NEW|N|127.0.0.1||Originate|ACagcW17953265300001000|Channel: SIP/8001|Context: default|Exten: 8600051|Priority: 1|Callerid: "ACagcW17953265300001000" <0000000000>|||||',
+					},
 				},
 			],
 		]),
@@ -672,11 +743,30 @@ export function createState(): SimState {
 		phoneAliases: new Map(),
 		groupAliases: new Map(),
 		dids: new Map([['3125550100', { did_pattern: '3125550100', did_description: 'Main line', active: 'Y', did_route: 'IN_GROUP', group_id: 'SALESLINE' }]]),
-		remoteAgents: new Map(),
+		remoteAgents: new Map([['1001', { user_start: '1001', status: 'INACTIVE', campaign_id: 'TESTCAMP', number_of_lines: 1 }]]),
 		presets: [],
 		altUrls: [],
 		cidGroups: new Map([['TESTCAMP', { cid_group_id: 'TESTCAMP', cid_group_type: 'AREACODE', entries: [] }]]),
 		notifications: [],
+		admin: {
+			servers: [{ server_ip: '127.0.0.1', server_id: 'vicidial', conf_engine: 'MEETME', rebuild_conf_files: 'Y' }],
+			settings: { auto_user_add_value: 101, auto_dial_limit: 4, agent_whisper_enabled: false, sounds_web_server: '127.0.0.1', sounds_web_directory: 'audio_store' },
+			audioStore: [
+				{ filename: 'welcome.wav', size: 320044, epoch: 1795000000 },
+				{ filename: 'goodbye.gsm', size: 16500, epoch: 1795100000 },
+			],
+			musicOnHold: [{ moh_id: 'default', moh_name: 'Default Music On Hold', random: 'N', active: 'Y', files: ['conf'] }],
+			voicemail: [{ voicemail_id: '8500', fullname: 'Sales Voicemail', email: 'sales@example.com', active: 'Y' }],
+			callMenus: [{ menu_id: 'defaultlog', menu_name: 'Default Log Menu' }],
+			containers: [{ container_id: 'TEST_CONTAINER', container_type: 'OTHER', container_notes: 'Test container' }],
+			leadFilters: [],
+			agentRanks: [],
+			manager: [],
+			next_man_id: 1,
+		},
+		agentLog: [],
+		callbacksArchive: [],
+		altPhones: [],
 		next: { lead_id: 100, hopper_id: 1, callback_id: 2, recording_id: 2, url_id: 1, notification_id: 1, call_seq: 1 },
 	};
 }
