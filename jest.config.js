@@ -1,25 +1,25 @@
-/** Two tiers: pure unit tests, and integration tests that talk HTTP to the simulator. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+/**
+ * Three tiers: pure unit tests, integration tests that talk HTTP to the simulator (and run
+ * workflows through n8n-core), and end-to-end tests against a real n8n (`npm run test:e2e`).
+ * Tooling is written as .cts so that `n8n-node lint`, which lints every .ts file with the
+ * rules for shipped node code, only sees nodes/ and credentials/.
+ */
+const common = {
+	testEnvironment: 'node',
+	moduleFileExtensions: ['ts', 'cts', 'js', 'cjs', 'json'],
+	resolver: '<rootDir>/test/jest.resolver.cjs',
+	transform: { '^.+\\.c?ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/.n8n-e2e/'],
+};
 
 module.exports = {
 	projects: [
+		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.cts'] },
 		{
-			displayName: 'unit',
-			testEnvironment: 'node',
-			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
-			transform: { '^.+\\.ts$': tsJest },
-		},
-		{
+			...common,
 			displayName: 'integration',
-			testEnvironment: 'node',
-			testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/workflow/**/*.test.ts'],
-			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/integration/**/*.test.cts', '<rootDir>/test/workflow/**/*.test.cts'],
 		},
-		{
-			displayName: 'e2e',
-			testEnvironment: 'node',
-			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-			transform: { '^.+\\.ts$': tsJest },
-		},
+		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.cts'] },
 	],
 };

@@ -1,0 +1,139 @@
+import type { HandlerContext } from '../context.cjs';
+import type { SimState, SimUser } from '../state.cjs';
+
+/**
+ * Pieces the admin, status and picker functions of non_agent_api.php share: how a reply line
+ * is printed, the per-function permission query, and the user group's campaign filter.
+ * The texts are those of the PHP (2.14, see vicidial-api-notes.md §2 and §4).
+ */
+
+/** A parameter as PHP reads it: an absent one is the empty string. */
+export function param(ctx: HandlerContext, name: string): string {
+	return ctx.params[name] ?? '';
+}
+
+/** `ERROR: <reason>: |<user>|<data>`: the form of almost every error and of the permission checks. */
+export function pipeLine(result: 'ERROR' | 'NOTICE' | 'SUCCESS', reason: string, user: string, data: string): string {
+	return `${result}: ${reason}: |${user}|${data}\n`;
+}
+
+/** `SUCCESS: <reason> - <user>|<data>`: the form of most success lines and some notices. */
+export function dashLine(result: 'ERROR' | 'NOTICE' | 'SUCCESS', reason: string, user: string, data: string): string {
+	return `${result}: ${reason} - ${user}|${data}\n`;
+}
+
+type Flag =
+	| 'view_reports'
+	| 'modify_users'
+	| 'delete_users'
+	| 'modify_campaigns'
+	| 'modify_remoteagents'
+	| 'ast_admin_access'
+	| 'ast_delete_phones'
+	| 'modify_inbound_dids'
+	| 'delete_inbound_dids'
+	| 'change_agent_campaign';
+
+/**
+ * The `SELECT count(*) from vicidial_users where user=… and vdc_agent_api_access='1' and …`
+ * each function runs. `minLevel` is the code's bound (`user_level > 6` is 7, `>= 8` is 8).
+ */
+export function hasPermission(user: SimUser, minLevel: number, flags: Flag[], apiAccess = true): boolean {
+	if (user.active !== 'Y' || user.user_level < minLevel) return false;
+	if (apiAccess && !user.api_access) return false;
+	return flags.every((flag) => user[flag]);
+}
+
+/** The API user's permission error; `trailingPipe` for the `|user|0|` form of the read functions. */
+export function permissionError(fn: string, what: string, user: string, trailingPipe: boolean): string {
+	return `ERROR: ${fn} USER DOES NOT HAVE PERMISSION TO ${what}: |${user}|0${trailingPipe ? '|' : ''}\n`;
+}
+
+/**
+ * The campaigns the user group may see: `null` for all (`-ALL-CAMPAIGNS-`, matched by `/-ALL/i`
+ * as in the PHP), else the ids of ` A B -`.
+ */
+export function allowedCampaigns(state: SimState, userGroup: string): Set<string> | null {
+	const allowed = state.userGroups.get(userGroup)?.allowed_campaigns ?? '';
+	if (/-ALL/i.test(allowed)) return null;
+	return new Set(
+		allowed
+			.replace(/ -/g, '')
+			.split(' ')
+			.filter((id) => id.length > 0),
+	);
+}
+
+export function campaignAllowed(allowed: Set<string> | null, campaignId: string): boolean {
+	return allowed === null || allowed.has(campaignId);
+}
+
+/** A campaign setting kept under the index signature (closer_campaigns, web_form_address…). */
+export function setting(record: { [key: string]: unknown }, name: string): string {
+	const value = record[name];
+	return typeof value === 'string' ? value : '';
+}
+
+/** `--BLANK--` empties a field in the update functions. */
+export const BLANK = '--BLANK--';
+
+/** The server list of the `servers` table, used by the functions that take a server_ip. */
+export function serverExists(state: SimState, serverIp: string): boolean {
+	return state.admin.servers.some((server) => server.server_ip === serverIp);
+}
+
+/** PHP compares a numeric string with `>`/`<` as a number; a non-number fails every range here. */
+export function outOfRange(value: string, min: number, max: number): boolean {
+	const n = Number(value);
+	return !Number.isFinite(n) || n < min || n > max;
+}
+
+/** The error suffix of every optional field of the update functions. */
+export const OPTIONAL = ', THIS IS AN OPTIONAL FIELD';
+
+/** One optional setting of an update function; a list of them is checked in the PHP's order. */
+export interface Rule {
+	/** The request parameter; absent or empty means "leave as is". */
+	param: string;
+	/** The column it sets, when not named like the parameter. */
+	column?: string;
+	/** The error reason after the function name. */
+	reason: string;
+	valid: (value: string) => boolean;
+	/** `--BLANK--` empties the column instead of being checked. */
+	blankable?: boolean;
+	/** What the error prints after `|user|`, when not the value itself. */
+	data?: (value: string) => string;
+	/** The value stored, when not the one sent. */
+	store?: (value: string) => string;
+	/** The function name printed instead of the caller's (a PHP line copied from another function). */
+	fn?: string;
+}
+
+/** Applies `rules` in order: the first failing one gives the error line, else the columns to set. */
+export function applyRules(ctx: HandlerContext, fn: string, rules: Rule[]): { error: string } | { set: Record<string, string> } {
+	const set: Record<string, string> = {};
+	for (const rule of rules) {
+		const value = param(ctx, rule.param);
+		if (value.length < 1) continue;
+		const column = rule.column ?? rule.param;
+		if (rule.blankable && value === BLANK) {
+			set[column] = '';
+			continue;
+		}
+		if (!rule.valid(value)) {
+			return { error: pipeLine('ERROR', `${rule.fn ?? fn} ${rule.reason}`, ctx.apiUser.user, rule.data ? rule.data(value) : value) };
+		}
+		set[column] = rule.store ? rule.store(value) : value;
+	}
+	return { set };
+}
+
+/** Rule checks: a length between two bounds, one of some values, a pattern, a numeric range. */
+export const lengthIn = (min: number, max: number) => (value: string) => value.length >= min && value.length <= max;
+export const oneOf =
+	(...values: string[]) =>
+	(value: string) =>
+		values.includes(value);
+export const matching = (pattern: RegExp) => (value: string) => pattern.test(value);
+export const within = (min: number, max: number) => (value: string) => !outOfRange(value, min, max);

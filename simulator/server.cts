@@ -1,0 +1,286 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import { agentLogin, functionAllowed, nonAgentLogin } from './auth.cjs';
+import type { Handler, SimReply } from './context.cjs';
+import { FaultSwitches, type Fault } from './faults.cjs';
+import { agentHandlers } from './agent/index.cjs';
+import { nonAgentHandlers } from './nonAgent/index.cjs';
+import { createState, type SimState } from './state.cjs';
+
+export const NON_AGENT_PATH = '/vicidial/non_agent_api.php';
+export const AGENT_PATH = '/agc/api.php';
+
+export interface SimulatorOptions {
+	/** 0 or unset: a free port. */
+	port?: number;
+	host?: string;
+	/** Added to every reply, for benchmarks. */
+	latencyMs?: number;
+}
+
+export interface RequestRecord {
+	api: 'nonAgent' | 'agent' | 'other';
+	method: string;
+	/** Path and query string exactly as received (credentials must not be here). */
+	url: string;
+	contentType: string;
+	fn: string;
+	params: Record<string, string>;
+	status: number;
+	/** When the request arrived (ms since the epoch). */
+	at: number;
+}
+
+export interface Simulator {
+	/** `http://127.0.0.1:<port>` */
+	readonly url: string;
+	readonly port: number;
+	state: SimState;
+	readonly faults: FaultSwitches;
+	/** Connections opened, API requests, requests per function, and the most requests in flight at once. */
+	readonly stats: { connections: number; requests: number; byFunction: Record<string, number>; inFlight: number; maxInFlight: number };
+	/** Every API request, oldest first. */
+	readonly log: RequestRecord[];
+	latencyMs: number;
+	/** A fresh dialer, no faults, empty log and counters. */
+	reset(): void;
+	stop(): Promise<void>;
+}
+
+/** PHP fills $_GET from the query string and $_POST from a form body; the APIs read GET first. */
+function parseParams(url: URL, body: string, contentType: string): Record<string, string> {
+	const params: Record<string, string> = {};
+	if (contentType.includes('application/x-www-form-urlencoded')) {
+		for (const [key, value] of new URLSearchParams(body)) params[key] = value;
+	}
+	for (const [key, value] of url.searchParams) params[key] = value;
+	return params;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Non-Agent API: version needs no login; everything else: source, login, allowed functions. */
+function answerNonAgent(state: SimState, params: Record<string, string>, clientIp: string): SimReply {
+	// Non-Agent turns every + into a space, even one sent as %2B (notes §1).
+	for (const key of Object.keys(params)) params[key] = params[key].replace(/\+/g, ' ');
+	const fn = params.function ?? '';
+	const now = new Date();
+	if (['coffee', 'start_coffee', 'make_coffee', 'brew_coffee'].includes(fn)) {
+		return { status: 418, body: "I'm a teapot\n" };
+	}
+	const handler: Handler | undefined = nonAgentHandlers[fn];
+	if (fn === 'version' && handler) {
+		return handler({ params, state, apiUser: undefined as never, fn, now, clientIp });
+	}
+	const source = params.source ?? '';
+	if (source.length < 2 || source.length > 20) {
+		return `ERROR: Invalid Source - ${source}\nERROR: Invalid Source: |${source}|\n`;
+	}
+	const login = nonAgentLogin(state, params.user ?? '', params.pass ?? '', now.getTime());
+	if (!login.ok) return login.reply;
+	if (!handler) return 'ERROR: NO FUNCTION SPECIFIED\n';
+	if (!functionAllowed(login.user, fn)) {
+		return `ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |${login.user.user}|${fn}|\n`;
+	}
+	return handler({ params, state, apiUser: login.user, fn, now, clientIp });
+}
+
+/** Agent API: source, login (with API access), system switch, allowed functions. */
+function answerAgent(state: SimState, params: Record<string, string>, clientIp: string): SimReply {
+	const fn = params.function ?? '';
+	const now = new Date();
+	if (['coffee', 'start_coffee', 'make_coffee', 'brew_coffee'].includes(fn)) {
+		return { status: 418, body: "I'm a teapot\n" };
+	}
+	const handler: Handler | undefined = agentHandlers[fn];
+	if (fn === 'version' && handler) {
+		return handler({ params, state, apiUser: undefined as never, fn, now, clientIp });
+	}
+	const source = params.source ?? '';
+	if (source.length < 2) return `ERROR: Invalid Source - ${source}\n`;
+	const login = agentLogin(state, params.user ?? '', params.pass ?? '', now.getTime());
+	if (!login.ok) return login.reply;
+	if (!state.system.agent_api_active) return 'ERROR: System API NOT ACTIVE\n';
+	if (!handler) return `ERROR: ${fn} not valid - ${params.agent_user ?? ''}\n`;
+	if (!functionAllowed(login.user, fn)) {
+		return `ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${params.value ?? ''}|${login.user.user}|${fn}|${login.user.user_group}\n`;
+	}
+	return handler({ params, state, apiUser: login.user, fn, now, clientIp });
+}
+
+function send(res: ServerResponse, reply: SimReply): void {
+	const full = typeof reply === 'string' ? { status: 200, body: reply } : reply;
+	res.writeHead(full.status, { 'Content-Type': full.contentType ?? 'text/html; charset=utf-8' });
+	res.end(full.body);
+}
+
+/**
+ * Start a simulated VICIdial on 127.0.0.1. Both APIs, fault switches, counters, and a small
+ * control interface under `/__sim/` for tests and demos that run it in another process:
+ * `GET /__sim/state`, `POST /__sim/faults` (JSON Fault), `DELETE /__sim/faults`, `POST /__sim/reset`.
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+	const faults = new FaultSwitches();
+	const sockets = new Set<Socket>();
+	const sim = {
+		state: createState(),
+		faults,
+		stats: { connections: 0, requests: 0, byFunction: {} as Record<string, number>, inFlight: 0, maxInFlight: 0 },
+		log: [] as RequestRecord[],
+		latencyMs: options.latencyMs ?? 0,
+	};
+
+	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+		const url = new URL(req.url ?? '/', 'http://simulator');
+		const body = await readBody(req);
+		const contentType = String(req.headers['content-type'] ?? '');
+
+		if (url.pathname.startsWith('/__sim/')) {
+			handleControl(url.pathname, req.method ?? 'GET', body, res);
+			return;
+		}
+
+		const api = url.pathname === NON_AGENT_PATH ? 'nonAgent' : url.pathname === AGENT_PATH ? 'agent' : 'other';
+		if (api === 'other') {
+			send(res, { status: 404, body: '<html><body><h1>Not Found</h1></body></html>' });
+			return;
+		}
+		const params = parseParams(url, body, contentType);
+		const fn = params.function ?? '';
+		sim.stats.requests += 1;
+		sim.stats.byFunction[fn] = (sim.stats.byFunction[fn] ?? 0) + 1;
+		const record: RequestRecord = { api, method: req.method ?? 'GET', url: req.url ?? '', contentType, fn, params: { ...params }, status: 0, at: Date.now() };
+		sim.log.push(record);
+		sim.stats.inFlight += 1;
+		sim.stats.maxInFlight = Math.max(sim.stats.maxInFlight, sim.stats.inFlight);
+		res.on('close', () => {
+			sim.stats.inFlight -= 1;
+		});
+
+		const hits = faults.take(fn);
+		const latency = sim.latencyMs + hits.filter((f) => f.kind === 'latency').reduce((sum, f) => sum + (f.ms ?? 0), 0);
+		if (latency > 0) await wait(latency);
+		const fault = hits.find((f) => f.kind !== 'latency');
+		if (fault?.kind === 'timeout') return; // never answered; the socket closes on stop()
+		if (fault?.kind === 'reset') {
+			req.socket.destroy();
+			return;
+		}
+		if (fault?.kind === 'http500' || fault?.kind === 'empty500') {
+			record.status = 500;
+			send(res, { status: 500, body: fault.kind === 'empty500' ? '' : '<html><body><h1>500 Internal Server Error</h1></body></html>' });
+			return;
+		}
+		const reply = api === 'nonAgent' ? answerNonAgent(sim.state, params, req.socket.remoteAddress ?? '') : answerAgent(sim.state, params, req.socket.remoteAddress ?? '');
+		const full = typeof reply === 'string' ? { status: 200, body: reply } : reply;
+		record.status = full.status;
+		if (fault?.kind === 'resetAfterApply') {
+			req.socket.destroy();
+			return;
+		}
+		if (fault?.kind === 'slowBody') {
+			res.writeHead(full.status, { 'Content-Type': full.contentType ?? 'text/html; charset=utf-8' });
+			for (const char of full.body) {
+				if (res.destroyed) return;
+				res.write(char);
+				await wait(fault.ms ?? 50);
+			}
+			res.end();
+			return;
+		}
+		send(res, full);
+	};
+
+	const handleControl = (path: string, method: string, body: string, res: ServerResponse): void => {
+		const json = (status: number, value: unknown) => {
+			res.writeHead(status, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(value));
+		};
+		if (path === '/__sim/state' && method === 'GET') {
+			json(200, snapshot(sim.state, sim.stats));
+		} else if (path === '/__sim/faults' && method === 'POST') {
+			faults.add(JSON.parse(body) as Fault);
+			json(200, faults.list());
+		} else if (path === '/__sim/faults' && method === 'DELETE') {
+			faults.clear();
+			json(200, []);
+		} else if (path === '/__sim/reset' && method === 'POST') {
+			simulator.reset();
+			json(200, { ok: true });
+		} else {
+			json(404, { error: 'unknown control path' });
+		}
+	};
+
+	const server = createServer((req, res) => {
+		handle(req, res).catch((error: Error) => {
+			// A handler bug answers like PHP's fatal error: 500 with an empty body.
+			if (!res.headersSent) send(res, { status: 500, body: '' });
+			process.stderr.write(`simulator: ${error.stack ?? error.message}\n`);
+		});
+	});
+	server.on('connection', (socket: Socket) => {
+		sim.stats.connections += 1;
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+	const port = (server.address() as AddressInfo).port;
+
+	const simulator: Simulator = {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		get state() {
+			return sim.state;
+		},
+		set state(value: SimState) {
+			sim.state = value;
+		},
+		faults,
+		stats: sim.stats,
+		log: sim.log,
+		get latencyMs() {
+			return sim.latencyMs;
+		},
+		set latencyMs(value: number) {
+			sim.latencyMs = value;
+		},
+		reset() {
+			sim.state = createState();
+			sim.latencyMs = options.latencyMs ?? 0;
+			faults.clear();
+			sim.log.length = 0;
+			sim.stats.connections = 0;
+			sim.stats.requests = 0;
+			sim.stats.inFlight = 0;
+			sim.stats.maxInFlight = 0;
+			for (const key of Object.keys(sim.stats.byFunction)) delete sim.stats.byFunction[key];
+		},
+		stop() {
+			for (const socket of sockets) socket.destroy();
+			return new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+	return simulator;
+}
+
+/** A JSON view of the dialer for out-of-process tests (Maps and Sets as plain values). */
+export function snapshot(state: SimState, stats: Simulator['stats']): unknown {
+	return JSON.parse(
+		JSON.stringify({ ...state, stats }, (_key, value: unknown) => {
+			if (value instanceof Map) return Object.fromEntries(value);
+			if (value instanceof Set) return [...value];
+			return value;
+		}),
+	);
+}

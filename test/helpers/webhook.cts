@@ -1,0 +1,281 @@
+/**
+ * Runs the VICIdial Trigger's `webhook()` behind a real node:http server, the way n8n 2.8 does:
+ * the request arrives over TCP (from simulator/hooks.cts or any client), its raw body is read and
+ * parsed like n8n's body parser, an `IWebhookFunctions` context is built around the real
+ * request and response, and n8n's `onReceived` answer is imitated:
+ * - `noWebhookResponse: true`: the node answered itself (the harness checks it did);
+ * - `workflowData`: a run starts; the answer is the webhook description's `responseData`;
+ * - neither: n8n's default `{"message":"Webhook call received"}` (or `webhookResponse`).
+ *
+ * Static data is one persistent object the test owns, so it survives across calls and can be
+ * serialised and handed to a "restarted" harness.
+ */
+import * as http from 'node:http';
+
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHookFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	NodeParameterValueType,
+} from 'n8n-workflow';
+
+import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
+
+export const WEBHOOK_ID = 'b7e3c1d2-vicidial-hook';
+
+export interface HarnessOptions {
+	parameters?: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	/** Persistent static data (`getWorkflowStaticData('node')`); a fresh object by default. */
+	staticData?: IDataObject;
+	/** `webhook` (active workflow) or `manual` (editor listening for a test event). */
+	mode?: 'webhook' | 'manual';
+	/** The workflow's time zone (`getTimezone()`). */
+	timezone?: string;
+	/** Listen address: 127.0.0.1 by default, `::1` for IPv6 tests. */
+	host?: string;
+}
+
+/** One request the harness answered. */
+export interface HarnessCall {
+	method: string;
+	path: string;
+	/** The request headers as received (VICIdial sends only Host and Connection). */
+	headers: http.IncomingHttpHeaders;
+	/** The status sent (the client sees the body). */
+	status: number;
+	/** Whether a workflow run started. */
+	ran: boolean;
+	error?: Error;
+}
+
+type RequestWithBody = http.IncomingMessage & {
+	rawBody: Buffer;
+	body: unknown;
+	query: IDataObject;
+	contentType?: string;
+};
+
+const noop = () => undefined;
+const logger = { debug: noop, info: noop, warn: noop, error: noop, verbose: noop };
+
+/** Node's `querystring.parse` (n8n's form and query parser): `+` is a space, repeated names become arrays. */
+function parseQueryString(text: string): IDataObject {
+	const object: IDataObject = {};
+	for (const [name, value] of new URLSearchParams(text)) {
+		const existing = object[name];
+		if (existing === undefined) object[name] = value;
+		else if (Array.isArray(existing)) (existing as string[]).push(value);
+		else object[name] = [existing as string, value];
+	}
+	return object;
+}
+
+/** n8n's parseBody: JSON, form and text by media type; anything else keeps only the raw bytes. */
+function n8nBody(contentType: string | undefined, rawBody: Buffer): unknown {
+	if (rawBody.length === 0) return {};
+	const text = rawBody.toString('utf8');
+	if (contentType === 'application/json') {
+		try {
+			return JSON.parse(text) as unknown;
+		} catch {
+			// Real n8n answers 422 before the node runs; the harness lets the node's own guard answer.
+			return {};
+		}
+	}
+	if (contentType === 'application/x-www-form-urlencoded') return parseQueryString(text);
+	if (contentType === 'text/plain') return text;
+	return {};
+}
+
+function matches(property: INodeProperties, parameters: INodeParameters): boolean {
+	const show = property.displayOptions?.show ?? {};
+	return Object.entries(show).every(([name, allowed]) => {
+		if (name.startsWith('/') || name.startsWith('@')) return true;
+		const value = parameters[name] ?? defaultOf(name, parameters);
+		return Array.isArray(allowed) && (allowed as unknown[]).includes(value);
+	});
+}
+
+/** n8n's default for a top-level parameter: the first visible property of that name. */
+function defaultOf(name: string, parameters: INodeParameters): NodeParameterValueType | undefined {
+	const property = new VicidialTrigger().description.properties.find(
+		(candidate) => candidate.name === name && matches(candidate, parameters),
+	);
+	return property === undefined ? undefined : (structuredClone(property.default) as NodeParameterValueType);
+}
+
+export class TriggerHarness {
+	readonly calls: HarnessCall[] = [];
+	/** The items of every run that started, in order. */
+	readonly runs: IDataObject[][] = [];
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	staticData: IDataObject;
+	mode: 'webhook' | 'manual';
+	private readonly timezone: string;
+	private server?: http.Server;
+	private base = '';
+
+	private constructor(options: HarnessOptions) {
+		this.parameters = { ...(options.parameters ?? {}) };
+		this.credentials = options.credentials;
+		this.staticData = options.staticData ?? {};
+		this.mode = options.mode ?? 'webhook';
+		this.timezone = options.timezone ?? 'UTC';
+	}
+
+	static async start(options: HarnessOptions): Promise<TriggerHarness> {
+		const harness = new TriggerHarness(options);
+		await harness.listen(options.host ?? '127.0.0.1');
+		return harness;
+	}
+
+	/** n8n's production URL of the trigger: `/webhook/<webhookId>/vicidial`. */
+	get url(): string {
+		return `${this.base}/webhook/${WEBHOOK_ID}/vicidial`;
+	}
+
+	/** n8n's test URL, live while the editor listens. */
+	get testUrl(): string {
+		return `${this.base}/webhook-test/${WEBHOOK_ID}/vicidial`;
+	}
+
+	get lastCall(): HarnessCall {
+		const call = this.calls[this.calls.length - 1];
+		if (!call) throw new Error('No call received yet');
+		return call;
+	}
+
+	/** Items of the last run. */
+	get lastItems(): IDataObject[] {
+		const run = this.runs[this.runs.length - 1];
+		if (!run) throw new Error('No run started');
+		return run;
+	}
+
+	async close(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		this.server = undefined;
+		await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+	}
+
+	/** A hook context (`checkExists`/`create`/`delete`) on the same node and static data. */
+	hookContext(): IHookFunctions {
+		return this.context() as unknown as IHookFunctions;
+	}
+
+	private node(): INode {
+		return {
+			id: 'node-1',
+			name: 'VICIdial Trigger',
+			type: 'n8n-nodes-vicidial.vicidialTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: this.parameters,
+			webhookId: WEBHOOK_ID,
+		};
+	}
+
+	/** What webhook and hook contexts share. */
+	private context(): Record<string, unknown> {
+		return {
+			logger,
+			getNode: () => this.node(),
+			getMode: () => this.mode,
+			getActivationMode: () => 'activate',
+			getTimezone: () => this.timezone,
+			getWebhookName: () => 'default',
+			getWorkflowStaticData: (type: string) => {
+				if (type !== 'node') throw new Error(`The trigger asked for "${type}" static data`);
+				return this.staticData;
+			},
+			getCredentials: async (type: string) => {
+				if (type !== 'vicidialTriggerApi') throw new Error(`Unknown credential type ${type}`);
+				return this.credentials;
+			},
+			// In a webhook context n8n always gives the production URL (webhook-helper-functions.js).
+			getNodeWebhookUrl: (name: string) => (name === 'default' ? this.url : undefined),
+			getNodeParameter: (name: string, fallback?: unknown) => {
+				const value = this.parameters[name] ?? defaultOf(name, this.parameters);
+				return value === undefined ? fallback : value;
+			},
+		};
+	}
+
+	private webhookContext(req: RequestWithBody, res: http.ServerResponse): IWebhookFunctions {
+		const context = {
+			...this.context(),
+			getRequestObject: () => req,
+			getResponseObject: () => res,
+			getHeaderData: () => req.headers,
+			getBodyData: () => req.body,
+			getQueryData: () => req.query,
+			getParamsData: () => ({}),
+			helpers: {
+				returnJsonArray: (data: IDataObject | IDataObject[]): INodeExecutionData[] =>
+					(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			},
+		};
+		return context as unknown as IWebhookFunctions;
+	}
+
+	private async listen(host: string): Promise<void> {
+		const server = http.createServer((req, res) => void this.handle(req, res));
+		this.server = server;
+		await new Promise<void>((resolve) => server.listen(0, host, resolve));
+		const { port } = server.address() as { port: number };
+		this.base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	}
+
+	private async handle(incoming: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of incoming) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks);
+		const [path, search = ''] = (incoming.url ?? '/').split('?');
+		const method = incoming.method ?? 'GET';
+		const call: HarnessCall = { method, path, headers: incoming.headers, status: 0, ran: false };
+		this.calls.push(call);
+		const send = (status: number, body: string, contentType: string) => {
+			res.writeHead(status, { 'Content-Type': contentType });
+			res.end(body);
+		};
+
+		const routed = path === `/webhook/${WEBHOOK_ID}/vicidial` || path === `/webhook-test/${WEBHOOK_ID}/vicidial`;
+		const webhook = new VicidialTrigger().description.webhooks?.find((entry) => entry.httpMethod === method);
+		if (!routed || !webhook) {
+			send(404, `This webhook is not registered for ${method} requests.`, 'text/plain');
+		} else {
+			const contentType = (incoming.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() || undefined;
+			const req = Object.assign(incoming, {
+				rawBody,
+				contentType,
+				body: n8nBody(contentType, rawBody),
+				query: parseQueryString(search),
+			});
+			try {
+				const result: IWebhookResponseData = await new VicidialTrigger().webhook.call(this.webhookContext(req, res));
+				if (result.noWebhookResponse === true) {
+					if (!res.writableEnded) send(500, 'noWebhookResponse without an answer', 'text/plain');
+				} else if (result.workflowData !== undefined) {
+					call.ran = true;
+					this.runs.push(result.workflowData[0].map((entry) => entry.json));
+					send(200, String(webhook.responseData ?? 'firstEntryJson'), 'text/html; charset=utf-8');
+				} else {
+					send(200, JSON.stringify(result.webhookResponse ?? { message: 'Webhook call received' }), 'application/json');
+				}
+			} catch (error) {
+				call.error = error as Error;
+				if (!res.headersSent) send(500, (error as Error).message, 'text/plain');
+			}
+		}
+		call.status = res.statusCode;
+	}
+}

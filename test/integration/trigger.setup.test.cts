@@ -1,0 +1,173 @@
+/**
+ * How the admin gets the paste-ready string inside n8n, and the manual-registration lifecycle:
+ * - an authenticated request with `n8n_setup=1` is answered with the string (no run), and the
+ *   string, pasted into the simulator, produces a working call-out;
+ * - `webhookMethods` record the masked string in static data and never call out;
+ * - the credential test checks the configuration.
+ */
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
+import { fireAgentEvent, fireCallout, fireHook, SAMPLE_CALLS, sendRequest } from '../../simulator/hooks.cjs';
+import { TriggerHarness } from '../helpers/webhook.cjs';
+
+const SECRET = 'example-shared-7Qw9';
+const CREDENTIALS = { authentication: 'querySecret', queryParameter: 'token', secret: SECRET };
+
+let harness: TriggerHarness;
+
+afterEach(async () => {
+	await harness.close();
+});
+
+/** The line after "Paste this exact string:". */
+function pasteReady(text: string): string {
+	const lines = text.split('\n');
+	return lines[lines.indexOf('Paste this exact string:') + 1];
+}
+
+describe('setup request', () => {
+	it('answers the paste-ready string, which works when VICIdial fires it', async () => {
+		harness = await TriggerHarness.start({
+			credentials: CREDENTIALS,
+			parameters: { event: 'dispo', variables: ['lead_id', 'dispo', 'dispo_name', 'talk_time'], customFields: 'favorite_color' },
+		});
+		const response = await fireHook(`${harness.url}?n8n_setup=1&token=${SECRET}`);
+
+		expect(response.status).toBe(200);
+		expect(harness.runs).toHaveLength(0);
+		const pasted = pasteReady(response.body);
+		expect(pasted).toBe(
+			`VAR${harness.url}?token=${SECRET}&lead_id=--A--lead_id--B--&dispo=--A--dispo--B--&dispo_name=--A--dispo_name--B--&talk_time=--A--talk_time--B--&favorite_color=--A--favorite_color--B--&CF_uses_custom_fields=Y`,
+		);
+		expect(response.body).toContain('set the in-group value to CAMP');
+
+		expect(await fireCallout(pasted, SAMPLE_CALLS.dispo)).toMatchObject({ status: 200, body: 'OK' });
+		expect(harness.lastItems[0].fields).toEqual({
+			lead_id: 8,
+			dispo: 'SALE',
+			dispo_name: 'Sale Made',
+			talk_time: 125,
+			favorite_color: 'green',
+		});
+	});
+
+	it('uses each hook\'s default variables and adds what the filters read', async () => {
+		harness = await TriggerHarness.start({
+			credentials: CREDENTIALS,
+			parameters: { event: 'pauseMax', filters: { campaigns: 'TESTCAMP', lists: '101' } },
+		});
+		const text = (await fireHook(`${harness.url}?token=${SECRET}&n8n_setup=1`)).body;
+		// list_id does not exist for Pause Max, so only campaign is needed (and already a default).
+		expect(pasteReady(text)).toBe(
+			`VAR${harness.url}?token=${SECRET}&user=--A--user--B--&fullname=--A--fullname--B--&user_group=--A--user_group--B--&campaign=--A--campaign--B--&agent_email=--A--agent_email--B--`,
+		);
+		harness.parameters = { event: 'dispo', variables: ['lead_id'], filters: { campaigns: 'TESTCAMP' } };
+		const dispoText = (await fireHook(`${harness.url}?token=${SECRET}&n8n_setup=1`)).body;
+		expect(pasteReady(dispoText)).toBe(`VAR${harness.url}?token=${SECRET}&lead_id=--A--lead_id--B--&campaign=--A--campaign--B--`);
+		expect(dispoText).toContain('Added because the filters read them: campaign.');
+	});
+
+	it('gives the Agent Push URL for get2post.php, which relays events to the trigger', async () => {
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'agentEvents' } });
+		const pasted = pasteReady((await fireHook(`${harness.url}?n8n_setup=1&token=${SECRET}`)).body);
+		expect(pasted.startsWith('get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&HTTPURLTOPOST=127.0.0.1:')).toBe(
+			true,
+		);
+		expect(await fireAgentEvent(pasted, SAMPLE_CALLS.agentEvents)).toMatchObject({ status: 200, body: 'OK' });
+		expect(harness.lastItems[0]).toMatchObject({ agentEvent: 'dispo_set', fields: { counter: 17 } });
+	});
+
+	it('writes HTTP Basic into the URL for a Basic credential', async () => {
+		harness = await TriggerHarness.start({
+			credentials: { authentication: 'basicAuth', user: 'vicidial', password: 'p@ss-word-long' },
+			parameters: { event: 'noAgent', variables: ['dispo'] },
+		});
+		const authed = harness.url.replace('http://', 'http://vicidial:p%40ss-word-long@');
+		const pasted = pasteReady((await fireHook(`${authed}?n8n_setup=1`)).body);
+		expect(pasted).toBe(`VAR${authed}?dispo=--A--dispo--B--`);
+		await fireCallout(pasted, SAMPLE_CALLS.noAgent);
+		expect(harness.lastItems[0].fields).toEqual({ dispo: 'DROP' });
+	});
+
+	it('answers the production URL even when asked through the test URL', async () => {
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'addLead' }, mode: 'manual' });
+		const text = (await fireHook(`${harness.testUrl}?n8n_setup=1&token=${SECRET}`)).body;
+		expect(pasteReady(text).startsWith(`VAR${harness.url}?token=`)).toBe(true);
+		expect(text).toContain('The test URL (/webhook-test/...) only answers while the editor is listening');
+	});
+
+	it('warns when the credential checks a header VICIdial will not send', async () => {
+		harness = await TriggerHarness.start({
+			credentials: { authentication: 'headerKey', headerName: 'x-api-key', headerSecret: 'example-key-123456' },
+			parameters: { event: 'start', variables: ['lead_id'] },
+		});
+		const response = await sendRequest(`${harness.url}?n8n_setup=1`, { headers: { 'x-api-key': 'example-key-123456' } });
+		expect(pasteReady(response.body)).toBe(`VAR${harness.url}?lead_id=--A--lead_id--B--`);
+		expect(response.body).toContain('VICIdial sends this call-out without headers');
+	});
+
+	it('tells an unauthenticated caller nothing', async () => {
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'dispo' } });
+		const response = await fireHook(`${harness.url}?n8n_setup=1&token=wrong`);
+		expect(response).toMatchObject({ status: 401, body: 'Unauthorized' });
+	});
+});
+
+describe('webhookMethods', () => {
+	const methods = new VicidialTrigger().webhookMethods.default;
+
+	it('records the masked paste-ready string on create and recognises it afterwards', async () => {
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'dispo', variables: ['lead_id'] } });
+		const context = harness.hookContext();
+		expect(await methods.checkExists.call(context)).toBe(false);
+		expect(await methods.create.call(context)).toBe(true);
+		expect(harness.staticData.setup).toEqual({
+			event: 'dispo',
+			webhookUrl: harness.url,
+			pasteUrl: `VAR${harness.url}?token=YOUR_SECRET&lead_id=--A--lead_id--B--`,
+			pasteInto: expect.stringContaining('Dispo Call URL'),
+			signature: expect.any(String),
+		});
+		expect(JSON.stringify(harness.staticData)).not.toContain(SECRET);
+		expect(await methods.checkExists.call(context)).toBe(true);
+	});
+
+	it('notices a changed configuration, and forgets on delete', async () => {
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'dispo', variables: ['lead_id'] } });
+		const context = harness.hookContext();
+		await methods.create.call(context);
+		harness.parameters = { event: 'dispo', variables: ['lead_id', 'dispo'] };
+		expect(await methods.checkExists.call(context)).toBe(false);
+		await methods.create.call(context);
+		expect((harness.staticData.setup as IDataObject).pasteUrl).toContain('&dispo=--A--dispo--B--');
+		expect(await methods.delete.call(context)).toBe(true);
+		expect(harness.staticData.setup).toBeUndefined();
+		expect(await methods.checkExists.call(context)).toBe(false);
+	});
+
+	it('refuses activation with an invalid custom field label', async () => {
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'dispo', customFields: 'favorite color!' } });
+		const creating = methods.create.call(harness.hookContext());
+		await expect(creating).rejects.toThrow(NodeOperationError);
+		await expect(creating).rejects.toThrow('Custom field "color!" is not a VICIdial field label');
+	});
+});
+
+describe('credential test', () => {
+	const test = new VicidialTrigger().methods.credentialTest.vicidialTriggerApiTest;
+	const run = async (data: ICredentialDataDecryptedObject) =>
+		await test.call({} as ICredentialTestFunctions, { id: '1', name: 'VICIdial Trigger', type: 'vicidialTriggerApi', data });
+
+	it('passes a complete configuration', async () => {
+		expect(await run(CREDENTIALS)).toEqual({ status: 'OK', message: 'The configuration is complete' });
+	});
+
+	it('names what is wrong', async () => {
+		expect(await run({ authentication: 'querySecret', secret: 'short', allowedIps: '10.0.0.0/8, nope' })).toEqual({
+			status: 'Error',
+			message: 'Secret is shorter than 12 characters; IP Allow-List entries are not addresses or ranges: nope',
+		});
+	});
+});
