@@ -54,7 +54,7 @@ export function classify(reason: string): ErrorCode {
 	const text = reason.toUpperCase();
 	if (/TOO MANY LOGIN ATTEMPTS|\bLOCK\b/.test(text)) return 'locked';
 	if (/LOGIN INCORRECT|INVALID USERNAME\/PASSWORD|INVALID SOURCE|IP ADDRESS IS NOT ALLOWED/.test(text)) return 'auth';
-	if (/PERMISSION|NOT ALLOWED|NOT ACTIVE|DISABLED/.test(text)) return 'permission';
+	if (/PERMISSION|NOT ALLOWED|NOT ACTIVE|NOT ENABLED|DISABLED/.test(text)) return 'permission';
 	if (/DUPLICATE|ALREADY EXISTS|ALREADY IN/.test(text)) return 'duplicate';
 	if (/NOT FOUND|DOES NOT EXIST|NO MATCHES|NO RECORDS|NO RESULTS|NO LEADS|NO USER FOUND|NOT LOGGED IN|NO ACTIVE CALL|NOT DEFINED|NO .* FOUND/.test(text))
 		return 'not_found';
@@ -86,6 +86,9 @@ export function replyError(node: INode, { spec, line, secrets, itemIndex }: Repl
 	let description = HINTS[code];
 	if (code === 'permission' && spec.permission) {
 		description = `The API user needs: ${spec.permission}. Also check the user's "Allowed API Functions" (api_allowed_functions).`;
+	}
+	if (code === 'not_found' && spec.api === 'agent' && /NO USER FOUND/i.test(line.reason)) {
+		description = 'The Agent User names no VICIdial user: give the user ID the agent logs in to the agent screen with.';
 	}
 	if (code === 'not_found' && /NOT LOGGED IN/i.test(line.reason)) {
 		description = 'The agent must be logged in to the VICIdial agent screen (vicidial.php) for Agent API calls.';

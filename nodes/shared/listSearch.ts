@@ -87,7 +87,8 @@ export async function searchInGroups(this: ILoadOptionsFunctions, filter?: strin
 	const [reply] = await rows.call(this, 'ingroup_list');
 	const html = text(reply?.html);
 	const items: INodeListSearchItems[] = [];
-	const pattern = /choose_file\('([^']+)'[^<]*<\/a>[\s\S]*?<\/td>\s*<td>(?:<[^>]+>)*([^<]*)/g;
+	// The link text may be wrapped in <font …> before `</a>`; the name is the next cell's text.
+	const pattern = /choose_file\('([^']+)'[\s\S]*?<\/a>[\s\S]*?<\/td>\s*<td[^>]*>(?:<[^>]+>)*([^<]*)/g;
 	for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
 		const name = match[2].trim();
 		items.push({ name: name ? `${name} (${match[1]})` : match[1], value: match[1] });
@@ -138,5 +139,10 @@ export async function searchStatuses(this: ILoadOptionsFunctions, filter?: strin
 function campaignParameter(this: ILoadOptionsFunctions): string {
 	// Undefined on operations without a Campaign field: the default statuses alone are offered.
 	const value = this.getCurrentNodeParameter('campaignId', { extractValue: true });
-	return typeof value === 'string' ? value : '';
+	if (typeof value === 'string' && value !== '') return value;
+	// Where Campaign is optional it sits in Additional Fields (update_lead's Status).
+	const additional = this.getCurrentNodeParameter('additionalFields') as { campaignId?: unknown } | undefined;
+	const nested = additional?.campaignId;
+	if (nested && typeof nested === 'object' && 'value' in nested) return String((nested as { value: unknown }).value ?? '');
+	return typeof nested === 'string' ? nested : '';
 }

@@ -108,6 +108,14 @@ function itemSecrets(secrets: readonly string[], params: Readonly<Record<string,
 	return [...secrets, ...own];
 }
 
+/** An item made from a SUCCESS/NOTICE line (or a duplicate refusal), not from a data row. */
+function isStatusItem(json: IDataObject): boolean {
+	return json.result === 'SUCCESS' || json.result === 'NOTICE' || json.result === 'DUPLICATE';
+}
+
+/** The sentence that warns a write may have happened, from an error's description. */
+const MAYBE_APPLIED = /The request may or may not have been applied[^.]*\./;
+
 /** Reply fields named like passwords never reach the workflow. */
 function maskSecrets(json: IDataObject): IDataObject {
 	const out: IDataObject = {};
@@ -125,11 +133,13 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 	const continueOnFail = this.continueOnFail();
 
 	// Validate all items before the first request.
+	const functionOf: Array<string | undefined> = new Array(items.length);
 	const prepared: Array<Prepared | Error> = items.map((_item, i) => {
 		try {
 			const resource = this.getNodeParameter(PARAM.resource, i) as string;
 			const operation = this.getNodeParameter(PARAM.operation, i) as string;
 			const spec = getFunction(api, operation);
+			functionOf[i] = spec.name;
 			if (spec.resource !== resource) throw inputError(node, `Operation ${operation} does not belong to resource ${resource}`, i);
 			const input = readInput.call(this, spec, i);
 			const checked = validateInput(spec, input);
@@ -173,7 +183,13 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 					duplicateAsData: job.duplicateAsData,
 					attempts: reply.attempts,
 				});
-				results[i] = rows.map((json) => ({ json: maskSecrets(redactDeep(json, itemSecrets(secrets, job.params))), pairedItem: { item: i } }));
+				const own = itemSecrets(secrets, job.params);
+				// Status lines can echo what was sent (add_user's password); data rows are the
+				// dialer's records and stay as they are, even where a value equals the password.
+				results[i] = rows.map((json) => ({
+					json: maskSecrets(isStatusItem(json) ? redactDeep(json, own) : json),
+					pairedItem: { item: i },
+				}));
 			} catch (error) {
 				results[i] = error as Error;
 			}
@@ -189,11 +205,14 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 		}
 		if (!continueOnFail) throw result;
 		const job = prepared[i];
+		const description = result instanceof NodeApiError || result instanceof NodeOperationError ? result.description ?? '' : '';
+		const warning = MAYBE_APPLIED.exec(description)?.[0];
+		const message = warning ? `${result.message}. ${warning}` : result.message;
 		output.push({
 			json: {
-				error: redact(result.message, job instanceof Error ? secrets : itemSecrets(secrets, job.params)),
+				error: redact(message, job instanceof Error ? secrets : itemSecrets(secrets, job.params)),
 				code: errorCode(result) ?? 'server',
-				...(job instanceof Error ? {} : { function: job.spec.name }),
+				...(functionOf[i] ? { function: functionOf[i] } : {}),
 			},
 			pairedItem: { item: i },
 		});

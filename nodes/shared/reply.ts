@@ -75,10 +75,10 @@ function namesFor(lines: LineFields | undefined, reason: string): readonly strin
 	return best === undefined ? undefined : lines[best];
 }
 
-function named(names: readonly string[], values: readonly string[]): IDataObject {
+function named(names: readonly string[], values: readonly string[], countsAfterFirst = false): IDataObject {
 	const out: IDataObject = {};
 	names.forEach((name, index) => {
-		if (index < values.length) out[name] = columnValue(name, values[index]);
+		if (index < values.length) out[name] = columnValue(name, values[index], countsAfterFirst && index > 0);
 	});
 	// Values beyond the documented ones are kept rather than lost.
 	values.slice(names.length).forEach((value, index) => {
@@ -121,8 +121,13 @@ export function parseStatusLine(line: string, spec?: Pick<FunctionSpec, 'name' |
 		reason = '';
 		values = splitValues(text.slice(2));
 	} else if (separator) {
-		reason = text.slice(0, separator.at).trim();
-		values = splitValues(text.slice(separator.at + separator.length), text[separator.at] === ':');
+		let at = separator.at;
+		// The Agent API's `pause_code error - agent is not paused - 1000`: the word "error" is
+		// the start of the reason, which runs to the second ` - `.
+		const second = text.indexOf(' - ', at + 3);
+		if (text.slice(0, at).trim() === 'error' && text[at] === ' ' && second > 0) at = second;
+		reason = text.slice(0, at).trim();
+		values = splitValues(text.slice(at + (at === separator.at ? separator.length : 3)), text[at] === ':');
 	} else if (text.includes('|')) {
 		// `CID GROUP INFO AS FOLLOWS TESTCAMP|---ALL---||1`: the values start after the last
 		// word of the reason.
@@ -143,7 +148,7 @@ function delimiterOf(stage: string | undefined, fallback: string): string {
 	return fallback;
 }
 
-function tableRows(dataLines: string[], columns: readonly string[], delimiter: string): IDataObject[] {
+function tableRows(dataLines: string[], columns: readonly string[], delimiter: string, countsAfterFirst = false): IDataObject[] {
 	const lower = columns.map((c) => c.toLowerCase());
 	// lead_search prints its header without delimiters (notes §7.5).
 	const glued = lower.join('');
@@ -163,7 +168,7 @@ function tableRows(dataLines: string[], columns: readonly string[], delimiter: s
 		const names = header ?? columns;
 		// A trailing delimiter (list_info) leaves one empty cell past the last column.
 		if (cells.length === names.length + 1 && cells[cells.length - 1] === '') cells.pop();
-		rows.push(named(names, cells));
+		rows.push(named(names, cells, countsAfterFirst));
 	}
 	return rows;
 }
@@ -221,12 +226,18 @@ export function parseReply(body: string, spec: FunctionSpec, options: ParseOptio
 		case 'status':
 			return { lines, rows: [] };
 		case 'table':
-			return { lines, rows: tableRows(data, reply.columns, delimiterOf(options.stage, reply.delimiter ?? '|')) };
+			return {
+				lines,
+				rows: tableRows(data, reply.columns, delimiterOf(options.stage, reply.delimiter ?? '|'), reply.countsAfterFirst),
+			};
 		case 'keyValue':
 			return { lines, rows: keyValueRecords(data, reply.separator, reply.recordStart) };
 		case 'version':
 			return { lines, rows: data.length > 0 ? [versionRecord(data.join('\n'))] : [] };
 		case 'value':
+			// An empty field is an empty body (lead_field_info prints the value and nothing else).
+			if (data.length === 0 && lines.length === 0) return { lines, rows: [], text: '' };
+			return { lines, rows: [], text: data.length > 0 ? allLines.filter((l) => !STATUS.test(l)).join('\n') : undefined };
 		case 'text':
 			return { lines, rows: [], text: data.length > 0 ? allLines.filter((l) => !STATUS.test(l)).join('\n') : undefined };
 	}

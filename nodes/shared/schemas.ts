@@ -144,8 +144,13 @@ function convert(field: FieldSpec, raw: unknown, api: FunctionSpec['api']): Chec
 			if (field.pattern) {
 				if (clean.some((i) => !field.pattern!.regex.test(i))) return fail(field.pattern.allowed);
 			} else if (clean.some((i) => !/^[A-Za-z0-9_.\-+ ]+$/.test(i))) return fail('values made of letters, digits, _ . - and spaces');
+			// The Non-Agent API turns every + into a space (notes §1).
+			if (api === 'nonAgent' && clean.some((i) => i.includes('+'))) return fail('values without "+" (VICIdial\'s Non-Agent API turns + into a space)');
+			if (field.maxItems !== undefined && clean.length > field.maxItems) return fail(`at most ${field.maxItems} values (got ${clean.length})`);
+			const joined = clean.join(field.separator ?? ',');
+			if (!withinLength(joined, field)) return fail(`${lengthRule(field, 'characters')} in all, separators included`);
 			const [before, after] = field.frame ?? ['', ''];
-			return { ok: true, value: `${before}${clean.join(field.separator ?? ',')}${after}` };
+			return { ok: true, value: `${before}${joined}${after}` };
 		}
 		case 'phone': {
 			const phone = text === undefined ? undefined : normalisePhone(text);
@@ -203,7 +208,9 @@ export function fieldSchema(field: FieldSpec, api: FunctionSpec['api']): z.ZodTy
 		const result = convert(field, raw, api);
 		if (!result.ok) {
 			const allowed = field.accepts ? `${result.allowed}, or ${field.accepts.allowed}` : result.allowed;
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.label} must be ${allowed}; got ${quote(raw)}` });
+			// A refused password is not repeated: the message lands in logs and error items.
+			const got = field.type === 'password' || SECRET_NAME.test(field.name) ? 'a value that is not shown' : quote(raw);
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.label} must be ${allowed}; got ${got}` });
 			return z.NEVER;
 		}
 		return result.value;
@@ -211,6 +218,8 @@ export function fieldSchema(field: FieldSpec, api: FunctionSpec['api']): z.ZodTy
 }
 
 const CUSTOM_FIELD_NAME = /^[A-Za-z0-9_]{1,50}$/;
+/** Field names that hold passwords (agent_pass, phone_pass, pass). */
+const SECRET_NAME = /(^|_)pass(word)?$|_password$/;
 
 /** The input a node hands over for one item: catalogue fields by VICIdial name, plus custom fields. */
 export interface FunctionInput {
@@ -269,6 +278,15 @@ export function validateInput(spec: FunctionSpec, input: FunctionInput): Validat
 				return {
 					ok: false,
 					message: `Custom field name must be a custom field label (letters, digits and _, up to 50) that is not a standard field; got ${quote(name)}`,
+				};
+			}
+			// api.php picks the lead fields to write with preg_match('/city/') over the whole
+			// request, so a custom field "home_city" would also write the lead's city.
+			const clash = spec.api === 'agent' ? spec.fields.find((f) => f.blankable !== undefined && name.includes(f.name)) : undefined;
+			if (clash) {
+				return {
+					ok: false,
+					message: `Custom field name ${name} contains the standard field name ${clash.name}: the Agent API would also write the lead's ${clash.name}. Use the Non-Agent API's Update Lead for this field`,
 				};
 			}
 			const text = value === BLANK ? BLANK : asText(value) ?? '';

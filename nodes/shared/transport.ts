@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import type { FunctionSpec } from './catalogue/types';
-import { apiError, redact, replyError } from './errors';
+import { apiError, classify, redact, replyError } from './errors';
 import { parseReply, type ParsedReply, type StatusLine } from './reply';
 
 /**
@@ -291,7 +291,26 @@ export function checkReply({ node, spec, parsed, secrets, itemIndex, duplicateAs
 		if ((duplicateAsData || ownDuplicate) && /^DUPLICATE/.test(error.reason)) {
 			return [{ result: 'DUPLICATE', message: error.reason, duplicate: true, ...(ownDuplicate ? { retried: true } : {}), ...error.fields }];
 		}
+		// A write retried after a lost answer (add_dnc_phone, add_list, delete_fpg_phone…) is
+		// refused as "already exists" or "does not exist" when the first attempt went through:
+		// the state the item asked for is there, so the item succeeds and says so.
+		if (attempts > 1 && spec.writes && spec.retry.kind === 'always') {
+			const code = classify(`${error.reason} ${error.values.join('|')}`);
+			if (code === 'duplicate' || code === 'not_found') {
+				return [{ result: 'SUCCESS', message: error.reason, retried: true, alreadyApplied: true, ...error.fields }];
+			}
+		}
 		throw replyError(node, { spec, line: error, secrets, itemIndex });
+	}
+	// Some refusals come as a NOTICE (update_list, update_phone: USER DOES NOT HAVE PERMISSION
+	// TO DELETE …): the thing asked for did not happen, so the item fails.
+	const refusal = parsed.lines.find((line) => line.kind === 'NOTICE' && /DOES NOT HAVE PERMISSION/i.test(line.reason));
+	if (refusal) {
+		const error = replyError(node, { spec, line: refusal, secrets, itemIndex });
+		if (parsed.lines.some((line) => line.kind === 'SUCCESS')) {
+			error.description = `${error.description ?? ''} Other changes in the same request were applied.`.trim();
+		}
+		throw error;
 	}
 	const items = toItems(spec, parsed);
 	if (items.length === 0 && parsed.lines.some((line) => matchesEmpty(spec, line))) return [];
@@ -334,6 +353,9 @@ export function toItems(spec: FunctionSpec, parsed: ParsedReply): IDataObject[] 
 		if (notices.length > 0) return [{ ...notices[0], notices }];
 		return [];
 	}
+	// The write half of a table function (update_alt_url ADD, update_presets DELETE) answers
+	// with a SUCCESS line and no rows; a NOTICE without rows is an empty list.
+	if (parsed.rows.length === 0) return parsed.lines.filter((line) => line.kind === 'SUCCESS').map(lineItem);
 	// Tables and records; a status line before the rows (update_cid_group_entry INFO) is kept on each row.
 	const header = parsed.lines.find((line) => line.kind === 'SUCCESS');
 	return parsed.rows.map((row) => (header && Object.keys(header.fields).length > 0 ? { ...header.fields, ...row } : row));

@@ -81,10 +81,9 @@ const LEAD_FIELDS: [LeadField, 'i' | ''][] = [
 const RELOADS = ['formreload', 'scriptreload', 'script2reload', 'emailreload', 'chatreload'];
 
 /**
- * `SUCCESS: update_fields lead updated - user|agent|lead_id|lead_rows|agent_rows|fields|sql|` as
- * api.php 2.14 prints it (the docs' example has an older, shorter form). The row counts are
- * MySQL's affected rows: 0 when nothing changed. Needs the API user's modify_leads 1-4 and a lead
- * on the agent's screen.
+ * `SUCCESS: update_fields lead updated - user|agent|lead_id|fieldsSQL` as AGENT_API.txt and the
+ * notes give it (`6666|1234|87498|vendor_lead_code='1234567',address1=''`). Needs the API user's
+ * modify_leads 1-4 and a lead on the agent's screen.
  */
 const update_fields = agentFunction(
 	{
@@ -104,7 +103,7 @@ const update_fields = agentFunction(
 		const sql: string[] = [];
 		for (const [name] of fields) {
 			const value = input(ctx, name);
-			sql.push(`${name}="${value}"`);
+			sql.push(`${name}='${value}'`);
 			// MySQL keeps the zero date and 0 when these typed columns get ''.
 			const stored = value === '' && name === 'date_of_birth' ? '0000-00-00' : value === '' && name === 'rank' ? '0' : value;
 			if (lead[name] !== stored) {
@@ -114,10 +113,9 @@ const update_fields = agentFunction(
 		}
 		if (changed) lead.modify_date = sqlDate(ctx.now);
 		const list = [...fields.map(([name]) => name), ...reloads].join(',');
-		const agentRows = live.pending.external_update_fields === '1' && live.pending.external_update_fields_data === list ? 0 : 1;
 		live.pending.external_update_fields = '1';
 		live.pending.external_update_fields_data = list;
-		return line('SUCCESS', 'update_fields lead updated', `${ctx.apiUser.user}|${agentUser}|${lead.lead_id}|${changed ? 1 : 0}|${agentRows}|${list}|${sql.join(',')}|`);
+		return line('SUCCESS', 'update_fields lead updated', `${ctx.apiUser.user}|${agentUser}|${lead.lead_id}|${sql.join(',')}`);
 	},
 );
 

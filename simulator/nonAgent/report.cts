@@ -75,9 +75,8 @@ const didLogExport: Handler = (ctx) => {
 	if (calls.length === 0) return lines(`ERROR: did_log_export NO RECORDS FOUND - ${user}|${arg(ctx, 'agent_user')}|${arg(ctx, 'lead_id')}|${date}`);
 	const dl = delimiter(arg(ctx, 'stage'));
 	let output = arg(ctx, 'header') === 'YES' ? ['did_number', 'call_date', 'caller_id_number', 'length_in_sec'].join(dl) + '\n' : '';
-	// The code reads `caller_id_number,call_date` into swapped variables, so the two columns
-	// come out in the opposite order of the header (2.14 source; the docs show them unswapped).
-	for (const call of calls) output += [did, call.caller_id_number, call.call_date, call.length_in_sec].join(dl) + '\n';
+	// The docs' column order (NON-AGENT_API.txt; the notes record nothing else).
+	for (const call of calls) output += [did, call.call_date, call.caller_id_number, call.length_in_sec].join(dl) + '\n';
 	return output;
 };
 

@@ -70,6 +70,22 @@ const INTEGER_COLUMNS = new Set([
 	'entries',
 	'hopper_rows',
 	'servers_flagged',
+	// Counts, levels, ranks and AUTO_INCREMENT ids of the admin functions (users, CID groups,
+	// presets, DIDs, blind_monitor's vicidial_manager row, sounds_list's row number and bytes).
+	'rows',
+	'entry',
+	'presets',
+	'agent_user_level',
+	'campaign_rank',
+	'campaign_grade',
+	'ingroup_rank',
+	'ingroup_grade',
+	'did_id',
+	'manager_id',
+	'index',
+	'size',
+	'rank',
+	'previous_lead_id',
 ]);
 
 const DECIMAL_COLUMNS = new Set(['gmt_offset', 'gmt_offset_now', 'dial_level', 'auto_dial_level', 'tz', 'tznow']);
@@ -80,8 +96,8 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
  * A reply value as the workflow should see it: numbers for numeric columns (null when
  * VICIdial left them empty), text otherwise.
  */
-export function columnValue(column: string, value: string): string | number | null {
-	const numeric = INTEGER_COLUMNS.has(column) || DECIMAL_COLUMNS.has(column);
+export function columnValue(column: string, value: string, isCount = false): string | number | null {
+	const numeric = isCount || INTEGER_COLUMNS.has(column) || DECIMAL_COLUMNS.has(column);
 	if (!numeric) return value;
 	if (value === '') return null;
 	return NUMBER.test(value) ? Number(value) : value;

@@ -68,8 +68,10 @@ export interface FieldSpec {
 	readonly min?: number;
 	readonly max?: number;
 	readonly options?: readonly OptionSpec[];
-	/** Joiner for `list` and `multiOptions`. */
+	/** Joiner for `list` and `multiOptions`; for a `list`, min/max limit the joined text. */
 	readonly separator?: string;
+	/** Most values a `list` may hold (hopper_bulk_insert: 1000 lead IDs). */
+	readonly maxItems?: number;
 	readonly flag?: FlagSpelling;
 	/** A dropdown loaded from the server; the field still takes a typed id or an expression. */
 	readonly source?: ListSource;
@@ -118,6 +120,8 @@ export type ReplySpec =
 			readonly delimiter?: '|' | ',' | '\t';
 			/** Status lines may precede the rows (update_cid_group_entry INFO). */
 			readonly lines?: LineFields;
+			/** Columns after the first are counts, whatever the header calls them (call_dispo_report). */
+			readonly countsAfterFirst?: boolean;
 	  }
 	| { readonly kind: 'value'; readonly field: string }
 	| { readonly kind: 'keyValue'; readonly separator: ': ' | ' => '; readonly recordStart?: RegExp }

@@ -54,7 +54,9 @@ export const recording: FunctionSpec = {
 	reply: A.statusReply({
 		'function sent': RECORDING_VALUES,
 		'not recording': RECORDING_VALUES,
-		'recording active': RECORDING_VALUES,
+		// `NOTICE: recording active - …` starts with the function's own name, which the parser
+		// takes as the function, leaving the reason "active".
+		active: RECORDING_VALUES,
 		'stop recording error': RECORDING_VALUES,
 	}),
 };

@@ -19,7 +19,10 @@ export const update_fields: FunctionSpec = {
 		F.phone_code,
 		// The Agent API clears a field when it is sent empty ("Clear Fields" sends '').
 		...A.agentLeadDataFields.map((f) => f.with({ blankable: f.name !== 'rank' && f.name !== 'gmt_offset_now' })),
-		...A.panelReloads,
+		// No Reload Email: api.php picks the lead fields to write with preg_match('/email/') on
+		// the whole request, so emailreload=1 alone also writes the lead's email as empty.
+		// Refresh Panels (refresh_panel) still reloads the Email panel.
+		...A.panelReloads.filter((f) => f.name !== 'emailreload'),
 	],
 	customFields: true,
 	writes: true,

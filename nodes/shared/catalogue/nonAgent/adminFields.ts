@@ -980,19 +980,22 @@ export const caller_id_name = text('caller_id_name', 'Caller ID Name', 6, 20, ' 
 
 // ---- DIDs --------------------------------------------------------------------------------
 
-// The docs ask for a + to be sent as %2B in DID patterns; the query encoding does that.
+// The docs ask for a + to be sent as %2B in DID patterns, but the Non-Agent API turns every +
+// into a space, %2B included (vicidial-api-notes.md §1, verified): the schema refuses a +.
 export const did_pattern = field({
 	name: 'did_pattern',
 	label: 'DID Pattern',
 	type: 'string',
 	min: 2,
 	max: 50,
-	description: 'The DID number or pattern: 2-50 characters, a leading + is allowed',
+	description:
+		'The DID number or pattern: 2-50 characters, without + (the API turns + into a space)',
 });
 
 export const existing_did_pattern = did_pattern.with({
 	source: 'dids',
-	description: 'A DID defined in VICIdial: 2-50 characters, a leading + is allowed',
+	description:
+		'A DID defined in VICIdial: 2-50 characters, without + (the API turns + into a space)',
 });
 
 export const source_did_pattern = existing_did_pattern.with({
@@ -1008,6 +1011,11 @@ export const new_dids = field({
 	separator: ',',
 	min: 2,
 	max: 2000,
+	// The list check lets + through; it would arrive as a space (see did_pattern).
+	pattern: {
+		regex: /^[A-Za-z0-9_.-]+$/,
+		allowed: 'DID patterns of letters, digits, _ . and - (no +: the API turns + into a space)',
+	},
 	description: 'DID patterns to create, sent comma-separated: 2-2000 characters in all',
 });
 

@@ -76,6 +76,8 @@ export const update_did: FunctionSpec = {
 			// Code order; the docs show `6666|23|1101`.
 			'DID HAS BEEN DELETED': ['api_user', 'did_pattern', 'did_id'],
 			'DID DOES NOT EXIST': ['api_user', 'did_pattern'],
+			// A NOTICE when no setting was given: nothing changed.
+			'NO UPDATES DEFINED': ['api_user'],
 		},
 	},
 };

@@ -63,7 +63,7 @@ export const hopper_bulk_insert: FunctionSpec = {
 	description:
 		'Queue up to 1000 existing leads for dialing, each in the hopper of its list\'s campaign; leads already queued or outside their local call time are skipped and reported. Needs VICIdial build 250720 or newer (VICIdial function hopper_bulk_insert)',
 	fields: [
-		F.lead_ids.req().with({ description: 'Leads to queue: up to 1000 lead IDs of 1-9 digits, sent comma-separated' }),
+		F.lead_ids.req().with({ maxItems: 1000, description: 'Leads to queue: up to 1000 lead IDs of 1-9 digits, sent comma-separated' }),
 		F.hopper_priority,
 		F.hopper_local_call_time_check,
 	],

@@ -6,6 +6,27 @@ const LEAD_WRITE = 'Agent API Access = 1, Modify Leads = 1-4, user level 8+';
 const LEAD_READ = 'Agent API Access = 1, Modify Leads = 1-4, user level 7+';
 const REPORT_READ = 'Agent API Access = 1, View Reports = 1, user level 7+';
 
+// The custom field notices of a lead insert (add_lead, and update_lead with insert_if_not_found);
+// CUSTOM FIELDS DISABLED is verified as phone|lead_id|custom_fields|0 (notes §4.1).
+const CUSTOM_FIELDS_INSERT_LINES = {
+	'CUSTOM FIELDS VALUES ADDED': ['phone_number', 'lead_id', 'list_id', 'rows_updated'],
+	'CUSTOM FIELDS NOT ADDED, CUSTOM FIELDS DISABLED': ['phone_number', 'lead_id', 'custom_fields', 'custom_fields_enabled'],
+	'CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST': ['phone_number', 'lead_id', 'list_id'],
+	'CUSTOM FIELDS NOT ADDED, NO FIELDS DEFINED': ['phone_number', 'lead_id', 'list_id'],
+} as const;
+
+// Callback notices add_lead and update_lead print when they cannot schedule the callback.
+const CALLBACK_NOT_ADDED_LINES = {
+	'SCHEDULED CALLBACK NOT ADDED, USER NOT VALID': ['lead_id', 'campaign_id', 'callback_user', 'callback_type'],
+	'SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID': ['lead_id', 'campaign_id'],
+} as const;
+
+// The hopper insert notice when the lead's local time is outside the call time (code order;
+// the docs show phone|user|lead_id|gmt|dialable).
+const OUTSIDE_LOCAL_TIME_LINE = {
+	'NOT ADDED TO HOPPER, OUTSIDE OF LOCAL TIME': ['phone_number', 'lead_id', 'gmt_offset', 'dialable', 'api_user'],
+} as const;
+
 export const add_lead: FunctionSpec = {
 	name: 'add_lead',
 	api: 'nonAgent',
@@ -58,12 +79,16 @@ export const add_lead: FunctionSpec = {
 			// Code order, not the docs' (vicidial-api-notes.md §7.1).
 			'LEAD HAS BEEN ADDED': ['phone_number', 'list_id', 'lead_id', 'gmt_offset', 'api_user'],
 			'ADDED TO HOPPER': ['phone_number', 'lead_id', 'hopper_id', 'api_user'],
+			...OUTSIDE_LOCAL_TIME_LINE,
 			'SCHEDULED CALLBACK ADDED': ['lead_id', 'campaign_id', 'callback_datetime', 'callback_type', 'callback_user', 'callback_status'],
+			...CALLBACK_NOT_ADDED_LINES,
+			...CUSTOM_FIELDS_INSERT_LINES,
 			'DUPLICATE PHONE NUMBER': ['phone_number', 'list_id', 'lead_id', 'existing_list_id', 'match'],
 			'DUPLICATE TITLE ALT_PHONE': ['title', 'alt_phone', 'list_id', 'lead_id', 'existing_list_id'],
 			'DUPLICATE NAME PHONE': ['first_name', 'last_name', 'phone_number', 'list_id', 'lead_id', 'existing_list_id'],
 			'INVALID PHONE NUMBER': ['phone_number', 'api_user'],
 			'PHONE NUMBER IN': ['phone_number', 'api_user'],
+			'PHONE NUMBER IN CAMPAIGN DNC': ['phone_number', 'campaign_id', 'api_user'],
 		},
 	},
 };
@@ -106,7 +131,7 @@ const LEAD_COLUMNS = [
 // Hopper notices as update_lead prints them (non_agent_api.php; the docs show another order).
 const UPDATE_LEAD_HOPPER_LINES = {
 	'ADDED TO HOPPER': ['phone_number', 'lead_id', 'hopper_id', 'api_user'],
-	'NOT ADDED TO HOPPER, OUTSIDE OF LOCAL TIME': ['phone_number', 'lead_id', 'gmt_offset', 'dialable', 'api_user'],
+	...OUTSIDE_LOCAL_TIME_LINE,
 	'NOT ADDED TO HOPPER, LEAD NOT FOUND': ['phone_number', 'lead_id', 'api_user'],
 	'NOT ADDED TO HOPPER, LEAD IS ALREADY IN THE HOPPER': ['phone_number', 'lead_id', 'api_user'],
 	'REMOVED FROM HOPPER': ['phone_number', 'lead_id', 'hopper_status', 'api_user'],
@@ -231,17 +256,13 @@ export const update_lead: FunctionSpec = {
 			'SCHEDULED CALLBACK ADDED': CALLBACK_LINE,
 			'SCHEDULED CALLBACK UPDATED': CALLBACK_LINE,
 			'SCHEDULED CALLBACK NOT UPDATED, NO FIELDS SPECIFIED': ['lead_id'],
-			'SCHEDULED CALLBACK NOT ADDED, USER NOT VALID': ['lead_id', 'campaign_id', 'callback_user', 'callback_type'],
-			'SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID': ['lead_id', 'campaign_id'],
+			...CALLBACK_NOT_ADDED_LINES,
 			'SCHEDULED CALLBACK DELETED': ['api_user', 'lead_id', 'callbacks_deleted', 'callbacks_archived'],
 			...UPDATE_LEAD_HOPPER_LINES,
 			'CUSTOM FIELDS VALUES UPDATED': ['phone_number', 'lead_id', 'list_id', 'entry_list_id', 'custom_list_id', 'rows_updated'],
-			'CUSTOM FIELDS VALUES ADDED': ['phone_number', 'lead_id', 'list_id', 'rows_updated'],
 			'CUSTOM FIELDS ENTRY DELETED': ['phone_number', 'lead_id', 'list_id', 'entry_list_id', 'custom_list_id', 'rows_deleted'],
 			'CUSTOM FIELDS DATA HAS BEEN DELETED': ['api_user', 'lead_id', 'entry_list_id', 'rows_updated', 'rows_deleted'],
-			'CUSTOM FIELDS NOT ADDED, CUSTOM FIELDS DISABLED': ['phone_number', 'lead_id', 'custom_fields', 'custom_fields_enabled'],
-			'CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST': ['phone_number', 'lead_id', 'list_id'],
-			'CUSTOM FIELDS NOT ADDED, NO FIELDS DEFINED': ['phone_number', 'lead_id', 'list_id'],
+			...CUSTOM_FIELDS_INSERT_LINES,
 		},
 	},
 };

@@ -165,6 +165,8 @@ export const update_phone_alias: FunctionSpec = {
 			'PHONE ALIAS HAS BEEN UPDATED': ['api_user', 'alias_id'],
 			'PHONE ALIAS HAS BEEN DELETED': ['api_user', 'alias_id'],
 			'PHONE DOES NOT EXIST': ['api_user', 'phone_login'],
+			// A NOTICE when only Delete Alias = N was given: nothing changed.
+			'NO UPDATES DEFINED': ['api_user'],
 		},
 	},
 };

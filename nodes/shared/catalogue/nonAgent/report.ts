@@ -307,13 +307,15 @@ export const call_dispo_report: FunctionSpec = {
 	fields: [
 		dashList(A.campaigns, 'campaigns', 'Campaigns', 'Campaigns to report, sent dash-joined (TESTCAMP-TESTCAMP2)'),
 		dashList(A.in_groups, 'ingroups', 'In-Groups', 'In-groups to report, sent dash-joined (TEST_IN2-TEST_IN3)'),
+		// The docs list this field as `dids`, but non_agent_api.php reads only `did_patterns` (and
+		// `did_ids`), as the docs' own example URL does: `dids` is never looked at.
 		field({
-			name: 'dids',
+			name: 'did_patterns',
 			label: 'DIDs',
 			type: 'list',
 			separator: '-',
 			source: 'dids',
-			description: 'DIDs to report, sent dash-joined',
+			description: 'DID patterns (the DID numbers) to report, sent dash-joined (3125550100-3125550101)',
 		}),
 		query_date.with({ description: 'First day as YYYY-MM-DD (default today)' }),
 		F.date.with({ name: 'end_date', label: 'End Date', description: 'Last day as YYYY-MM-DD (default today)' }),
@@ -355,7 +357,7 @@ export const call_dispo_report: FunctionSpec = {
 			description: 'Ask VICIdial to send the CSV as a file download (default 0)',
 		}),
 	],
-	oneOf: [['campaigns', 'ingroups', 'dids']],
+	oneOf: [['campaigns', 'ingroups', 'did_patterns']],
 	writes: false,
 	retry: { kind: 'always' },
 	permission: STATS_READ,
@@ -365,6 +367,7 @@ export const call_dispo_report: FunctionSpec = {
 		// Always CSV with its own header line (text/plain). Status Breakdown adds one column per
 		// status after TOTAL CALLS, named only in that header line.
 		columns: ['CAMPAIGN', 'TOTAL CALLS'],
+		countsAfterFirst: true,
 	},
 };
 

@@ -15,7 +15,9 @@ export const add_user: FunctionSpec = {
 		'Create a VICIdial user (agent or admin) with password, level, user group and optional phone login, in-groups and custom fields (VICIdial function add_user)',
 	fields: [
 		A.new_agent_user.req(),
-		A.agent_pass.req(),
+		// The docs say 1-20, but the code refuses passwords shorter than 2 characters with
+		// YOU MUST USE ALL REQUIRED FIELDS, an error line that echoes the password.
+		A.agent_pass.req().with({ min: 2, description: 'Password of the new user: 2-20 characters' }),
 		A.agent_user_level.req(),
 		A.agent_full_name.req(),
 		A.agent_user_group.req(),
@@ -201,7 +203,11 @@ export const update_remote_agent: FunctionSpec = {
 	],
 	oneOf: [['status', 'campaign_id', 'number_of_lines']],
 	writes: true,
-	retry: { kind: 'always' },
+	retry: {
+		kind: 'whenSet',
+		params: ['campaign_id', 'number_of_lines'],
+		why: 'a repeated status-only change finds the remote agent already in that status (a NOTICE) and ends with NO UPDATES DEFINED',
+	},
 	permission: 'Agent API Access = 1, Modify Remote Agents = 1, user level 8+',
 	reply: {
 		kind: 'status',
