@@ -1,0 +1,355 @@
+/**
+ * `npm start`: our nodes in a real n8n, with the VICIdial simulator as the dialer.
+ *
+ * Builds the package, installs n8n once (.cache/n8n-<version>/, about 5 minutes the first
+ * time), installs the packed package as n8n's Community Nodes installer does, starts the
+ * simulator, imports a credential pointing at it and the workflows of examples/, publishes
+ * the trigger workflows, starts n8n on 127.0.0.1:5678 and prints the editor URL, the login
+ * and each trigger's paste-ready Dispo Call URL. The simulator then fires a dispositioned
+ * call every 30 s, so executions appear. Ctrl-C stops everything.
+ *
+ *   npm start
+ *   npm start -- --vicidial-url=https://dialer.example.com   (VICIDIAL_USER / VICIDIAL_PASS)
+ *   npm start -- --port=5679 --fire-every=10 --n8n-version=2.39.0 --fresh
+ *
+ * Options: --vicidial-url (or VICIDIAL_URL), --port (5678), --fire-every seconds (30; 0 never),
+ * --n8n-version (2.8.4), --webhook-url (the URL VICIdial reaches n8n at, for a real dialer
+ * behind a tunnel or proxy; n8n itself listens on 127.0.0.1 only), --fresh (a new user folder).
+ */
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+import {
+	DEFAULT_N8N_VERSION,
+	OWNER,
+	ROOT,
+	RestSession,
+	buildPackage,
+	declaredCredentialNames,
+	ensureN8n,
+	freePort,
+	installPackage,
+	n8nCommandChecked,
+	n8nEnv,
+	portInUse,
+	stableId,
+	stableUuid,
+	startN8n,
+	waitForWebhook,
+	type RunningN8n,
+} from './lib.cjs';
+
+/** The simulator's admin API user (simulator/state.cts seedUsers, the docs' examples). */
+const SIMULATOR_USER = '6666';
+const SIMULATOR_PASS = '1234';
+const SIMULATOR_PORT = 8081;
+const API_CREDENTIAL = { id: 'vicidialStartApi', name: 'VICIdial (npm start)' };
+const HOOK_CREDENTIAL = { id: 'vicidialStartHook', name: 'VICIdial hook secret (npm start)' };
+const TRIGGER_TYPE = 'n8n-nodes-vicidial.vicidialTrigger';
+const SETUP_PARAMETER = 'n8n_setup';
+const HOOK_PARAMETER = 'token';
+
+interface Options {
+	port: number;
+	version: string;
+	fireEverySeconds: number;
+	fresh: boolean;
+	webhookUrl?: string;
+	/** A real VICIdial instead of the simulator. */
+	vicidial?: { url: string; user: string; pass: string };
+}
+
+interface WorkflowNode {
+	name: string;
+	type: string;
+	webhookId?: string;
+	credentials?: Record<string, { id: string; name: string }>;
+	parameters?: Record<string, unknown>;
+}
+
+interface Workflow {
+	id?: string;
+	name: string;
+	nodes: WorkflowNode[];
+	connections: unknown;
+	active?: boolean;
+}
+
+/** simulator/server.cts and simulator/hooks.cts, imported only when the checkout has them. */
+interface SimulatorModules {
+	startSimulator: typeof import('../../simulator/server.cjs').startSimulator;
+	fireCallout: typeof import('../../simulator/hooks.cjs').fireCallout;
+	sampleDispo: Record<string, string | number>;
+}
+
+type Simulator = Awaited<ReturnType<SimulatorModules['startSimulator']>>;
+
+function parseOptions(argv: string[]): Options {
+	const flag = (name: string): string | undefined => {
+		const prefix = `--${name}=`;
+		const hit = argv.find((arg) => arg.startsWith(prefix));
+		return hit === undefined ? undefined : hit.slice(prefix.length);
+	};
+	const known = ['vicidial-url', 'port', 'fire-every', 'n8n-version', 'webhook-url', 'fresh', 'help'];
+	for (const arg of argv) {
+		const name = arg.replace(/^--/, '').split('=')[0];
+		if (!known.includes(name)) throw new Error(`unknown option ${arg}; known: ${known.map((k) => `--${k}`).join(' ')}`);
+	}
+	if (argv.includes('--help')) {
+		process.stdout.write(readFileSync(__filename, 'utf8').split('*/')[0]);
+		process.exit(0);
+	}
+	const vicidialUrl = flag('vicidial-url') ?? process.env.VICIDIAL_URL;
+	const options: Options = {
+		port: Number(flag('port') ?? 5678),
+		version: flag('n8n-version') ?? DEFAULT_N8N_VERSION,
+		fireEverySeconds: Number(flag('fire-every') ?? 30),
+		fresh: argv.includes('--fresh'),
+		webhookUrl: flag('webhook-url'),
+	};
+	if (vicidialUrl) {
+		const user = process.env.VICIDIAL_USER;
+		const pass = process.env.VICIDIAL_PASS;
+		if (!user || !pass) throw new Error('a real VICIdial needs VICIDIAL_USER and VICIDIAL_PASS (an API user with "Agent API Access")');
+		options.vicidial = { url: vicidialUrl.replace(/\/+$/, ''), user, pass };
+	}
+	if (!Number.isInteger(options.port) || options.port <= 0) throw new Error(`--port must be a port number; got ${flag('port')}`);
+	if (!Number.isFinite(options.fireEverySeconds) || options.fireEverySeconds < 0) throw new Error('--fire-every must be seconds (0 = never)');
+	return options;
+}
+
+/** One timed step, so a slow first run shows where the time goes. */
+async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
+	const started = Date.now();
+	process.stdout.write(`> ${label}\n`);
+	const result = await work();
+	process.stdout.write(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+	return result;
+}
+
+async function loadSimulator(): Promise<SimulatorModules | undefined> {
+	if (!existsSync(join(ROOT, 'simulator', 'server.cts')) || !existsSync(join(ROOT, 'simulator', 'hooks.cts'))) return undefined;
+	const server = await import('../../simulator/server.cjs');
+	const hooks = await import('../../simulator/hooks.cjs');
+	return { startSimulator: server.startSimulator, fireCallout: hooks.fireCallout, sampleDispo: { ...hooks.SAMPLE_CALLS.dispo } };
+}
+
+/** The hook secret is made once per user folder: a real VICIdial keeps the pasted URL. */
+function hookSecret(userFolder: string): string {
+	const file = join(userFolder, 'hook-secret.txt');
+	if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+	const secret = randomBytes(18).toString('base64url');
+	writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+	return secret;
+}
+
+/**
+ * examples/*.json as n8n imports them: stable ids (re-importing updates instead of copying),
+ * a webhookId on every webhook node, and credential references pointing at ours.
+ */
+function exampleWorkflows(): { file: string; workflow: Workflow }[] {
+	const dir = join(ROOT, 'examples');
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const workflow = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Workflow;
+			workflow.id = workflow.id ?? stableId(`examples/${file}`);
+			delete workflow.active;
+			for (const node of workflow.nodes) {
+				if (node.credentials?.vicidialApi) node.credentials.vicidialApi = { ...API_CREDENTIAL };
+				if (node.credentials?.vicidialTriggerApi) node.credentials.vicidialTriggerApi = { ...HOOK_CREDENTIAL };
+				if (isTriggerNode(node) && !node.webhookId) node.webhookId = stableUuid(`${workflow.id}/${node.name}`);
+			}
+			return { file, workflow };
+		});
+}
+
+/** Nodes that make a workflow worth publishing: anything that listens, not the manual trigger. */
+function isTriggerNode(node: WorkflowNode): boolean {
+	if (node.type === 'n8n-nodes-base.manualTrigger') return false;
+	return /trigger$/i.test(node.type) || node.type === 'n8n-nodes-base.webhook';
+}
+
+/** Asks the running trigger for its paste-ready string (VicidialTrigger.node.ts, setup request). */
+async function pasteReadyUrl(productionUrl: string, secret: string): Promise<string | undefined> {
+	const response = await fetch(`${productionUrl}?${SETUP_PARAMETER}=1&${HOOK_PARAMETER}=${encodeURIComponent(secret)}`);
+	const lines = (await response.text()).split('\n');
+	const index = lines.indexOf('Paste this exact string:');
+	return response.status === 200 && index >= 0 ? lines[index + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+	const options = parseOptions(process.argv.slice(2));
+	const started = Date.now();
+	const userFolder = join(ROOT, '.cache', `n8n-user-${options.version}`);
+	if (options.fresh) rmSync(userFolder, { recursive: true, force: true });
+	mkdirSync(userFolder, { recursive: true });
+	if (await portInUse(options.port)) {
+		throw new Error(`port ${options.port} on 127.0.0.1 is taken (another n8n?); stop it or run \`npm start -- --port=${options.port + 1}\``);
+	}
+
+	const simulatorModules = options.vicidial ? undefined : await loadSimulator();
+	if (!options.vicidial && !simulatorModules) {
+		throw new Error(
+			'simulator/server.cts or simulator/hooks.cts is not in this checkout, so there is no dialer to start.\n' +
+				'Point npm start at a real VICIdial: VICIDIAL_USER=... VICIDIAL_PASS=... npm start -- --vicidial-url=https://dialer.example.com',
+		);
+	}
+
+	await step('building the package (npm run build)', () => buildPackage(false));
+	const install = await step(`installing n8n ${options.version} if needed (about 5 minutes the first time)`, () => ensureN8n(options.version));
+	await step('installing n8n-nodes-vicidial into n8n the way the Community Nodes installer does', () => installPackage(userFolder));
+
+	const stops: (() => Promise<void>)[] = [];
+	let stopping = false;
+	const shutdown = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		process.stdout.write('\nstopping n8n and the simulator...\n');
+		for (const stop of stops.reverse()) await stop().catch((error: Error) => process.stderr.write(`${error.message}\n`));
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void shutdown(0));
+	process.on('SIGTERM', () => void shutdown(0));
+
+	let dialer: { url: string; user: string; pass: string; label: string };
+	let simulator: Simulator | undefined;
+	if (simulatorModules) {
+		const port = (await portInUse(SIMULATOR_PORT)) ? 0 : SIMULATOR_PORT;
+		const sim = await step('starting the VICIdial simulator', () => simulatorModules.startSimulator({ port }));
+		simulator = sim;
+		stops.push(() => sim.stop());
+		dialer = { url: sim.url, user: SIMULATOR_USER, pass: SIMULATOR_PASS, label: `simulator at ${sim.url}` };
+	} else {
+		const real = options.vicidial as NonNullable<Options['vicidial']>;
+		dialer = { ...real, label: `VICIdial at ${real.url}` };
+	}
+
+	const ports = { port: options.port, brokerPort: await freePort() };
+	const webhookUrl = options.webhookUrl ? options.webhookUrl.replace(/\/?$/, '/') : undefined;
+	const env = n8nEnv(install, userFolder, ports, webhookUrl ? { WEBHOOK_URL: webhookUrl } : {});
+	const secret = hookSecret(userFolder);
+
+	await step('importing the credentials', async () => {
+		const declared = declaredCredentialNames();
+		const credentials = [
+			{ ...API_CREDENTIAL, type: 'vicidialApi', data: { baseUrl: dialer.url, apiUser: dialer.user, password: dialer.pass, source: 'n8n' } },
+			{ ...HOOK_CREDENTIAL, type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: HOOK_PARAMETER, secret } },
+		].filter((credential) => declared.includes(credential.type));
+		const file = join(userFolder, 'start-credentials.json');
+		writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+		await n8nCommandChecked(install, env, ['import:credentials', `--input=${file}`]);
+		rmSync(file);
+	});
+
+	const examples = exampleWorkflows();
+	const published = examples.filter(({ workflow }) => workflow.nodes.some(isTriggerNode));
+	if (examples.length > 0) {
+		await step(`importing ${examples.length} example workflow(s) from examples/`, async () => {
+			const dir = join(userFolder, 'start-workflows');
+			rmSync(dir, { recursive: true, force: true });
+			mkdirSync(dir, { recursive: true });
+			for (const { file, workflow } of examples) writeFileSync(join(dir, file), JSON.stringify(workflow, null, 2));
+			await n8nCommandChecked(install, env, ['import:workflow', '--separate', `--input=${dir}`]);
+		});
+		for (const { workflow } of published) {
+			// publish:workflow only edits the database: it must run before `n8n start` (n8n-notes §3).
+			await step(`publishing "${workflow.name}"`, () => n8nCommandChecked(install, env, ['publish:workflow', `--id=${workflow.id}`]));
+		}
+	}
+
+	const logFile = join(userFolder, 'n8n.log');
+	const log = createWriteStream(logFile, { flags: 'a' });
+	const n8n: RunningN8n = await step(`starting n8n ${options.version} on 127.0.0.1:${options.port}`, () => startN8n(install, env, { log }));
+	stops.push(() => n8n.stop());
+	const rest = new RestSession(n8n.baseUrl);
+	await rest.ownerSetupOrLogin();
+
+	const publicBase = (webhookUrl ?? `${n8n.baseUrl}/`).replace(/\/$/, '');
+	const hooks: { workflow: string; url: string }[] = [];
+	for (const { workflow } of published) {
+		for (const node of workflow.nodes.filter((candidate) => candidate.type === TRIGGER_TYPE)) {
+			// The trigger answers setup requests on its production URL; n8n listens on 127.0.0.1.
+			const localUrl = `${n8n.baseUrl}/webhook/${node.webhookId}/vicidial`;
+			await waitForWebhook(localUrl);
+			const url = await pasteReadyUrl(localUrl, secret);
+			if (url) hooks.push({ workflow: workflow.name, url: url.replace(n8n.baseUrl, publicBase) });
+		}
+	}
+
+	const lines = [
+		'',
+		`n8n ${options.version} with n8n-nodes-vicidial is running (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+		`  Editor:   ${n8n.baseUrl}/`,
+		`  Login:    ${OWNER.email} / ${OWNER.password}`,
+		`  VICIdial: ${dialer.label} (API user ${dialer.user})`,
+		`  n8n log:  ${logFile}`,
+	];
+	for (const hook of hooks) {
+		lines.push('', `Dispo Call URL for "${hook.workflow}"`, '(Campaigns > your campaign > Detail > Dispo Call URL; paste it as one line):', hook.url);
+	}
+	if (hooks.length === 0) lines.push('', 'No VICIdial Trigger workflow in examples/: nothing to paste into VICIdial.');
+	if (simulator && hooks.length > 0 && options.fireEverySeconds > 0) {
+		lines.push('', `The simulator dispositions a call every ${options.fireEverySeconds} s: watch the executions in the editor.`);
+	}
+	if (options.vicidial && !webhookUrl) {
+		lines.push('', 'n8n listens on 127.0.0.1 only: give VICIdial a way in (tunnel or proxy) and restart with --webhook-url=<that address>.');
+	}
+	lines.push('', 'Ctrl-C stops everything.', '');
+	process.stdout.write(lines.join('\n'));
+
+	if (simulator && simulatorModules && hooks.length > 0 && options.fireEverySeconds > 0) {
+		const sim = simulator;
+		const fire = simulatorModules.fireCallout;
+		let count = 0;
+		const timer = setInterval(() => {
+			count += 1;
+			const leads = [...sim.state.leads.values()];
+			const lead = leads[count % leads.length];
+			const statuses = sim.state.systemStatuses;
+			const status = statuses[count % statuses.length];
+			const now = new Date();
+			const values = {
+				...simulatorModules.sampleDispo,
+				lead_id: String(lead.lead_id),
+				phone_number: String(lead.phone_number),
+				dialed_number: String(lead.phone_number),
+				first_name: String(lead.first_name),
+				last_name: String(lead.last_name),
+				list_id: String(lead.list_id),
+				vendor_lead_code: String(lead.vendor_lead_code),
+				dispo: status.status,
+				dispo_name: status.status_name,
+				talk_time: String(20 + ((count * 37) % 300)),
+				// A new call id per call: the trigger drops repeats of the same call (its dedup key
+				// is the call id, lead and status), and leads x statuses repeat after 28 calls.
+				call_id: `M${String(now.getTime()).slice(-10)}${String(count).padStart(9, '0')}`,
+				uniqueid: `${Math.floor(now.getTime() / 1000)}.${count}`,
+				epoch: String(Math.floor(now.getTime() / 1000)),
+				SQLdate: now.toISOString().slice(0, 19).replace('T', ' '),
+			};
+			for (const hook of hooks) {
+				fire(hook.url.replace(publicBase, n8n.baseUrl), values)
+					.then((reply) =>
+						process.stdout.write(`[simulator] lead ${values.lead_id} dispositioned ${values.dispo} -> n8n answered ${reply.status} ${reply.body.trim()}\n`),
+					)
+					.catch((error: Error) => process.stdout.write(`[simulator] call-out failed: ${error.message}\n`));
+			}
+		}, options.fireEverySeconds * 1000);
+		stops.push(async () => clearInterval(timer));
+	}
+
+	n8n.child.on('exit', (code) => {
+		if (stopping) return;
+		process.stderr.write(`n8n exited (code ${code}); its log: ${logFile}\n`);
+		void shutdown(1);
+	});
+}
+
+main().catch((error: Error) => {
+	process.stderr.write(`npm start: ${error.message}\n`);
+	process.exit(1);
+});
