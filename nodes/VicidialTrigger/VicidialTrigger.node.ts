@@ -14,7 +14,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { dedupKey, DEFAULT_WINDOW_MINUTES, StaticDataDedupStore } from './dedup';
+import { dedupKey, DEFAULT_WINDOW_MINUTES, LayeredDedupStore, MemoryDedupStore, StaticDataDedupStore } from './dedup';
 import {
 	AGENT_EVENTS,
 	buildHookUrl,
@@ -540,7 +540,11 @@ async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData
 
 	const key = settings.deduplicate ? dedupKey(dedupPartsOf(item)) : undefined;
 	if (key !== undefined) {
-		const store = new StaticDataDedupStore(context.getWorkflowStaticData('node'), settings.windowMinutes);
+		const scope = `${context.getWorkflow().id ?? ''}\u0001${context.getNode().name}`;
+		const store = new LayeredDedupStore([
+			new MemoryDedupStore(scope, settings.windowMinutes),
+			new StaticDataDedupStore(context.getWorkflowStaticData('node'), settings.windowMinutes),
+		]);
 		if (await store.seen(key, now)) return answer(context, 200, 'OK duplicate');
 	}
 	return { workflowData: [context.helpers.returnJsonArray([item])] };

@@ -110,6 +110,65 @@ export class StaticDataDedupStore implements DedupStore {
 	}
 }
 
+/** Keys seen by this process, per trigger (workflow id and node name). */
+const processMemory = new Map<string, Map<string, number>>();
+
+/**
+ * A `DedupStore` in this process's memory. In n8n 2.39 the static data a webhook() writes did
+ * not reach the database (seen in the end-to-end suite; n8n 2.8 saves it), so two copies of a
+ * call-out a second apart both started a run with static data alone; memory catches them in the
+ * process that answers both. It is lost on restart, which is what the static-data store is for.
+ */
+export class MemoryDedupStore implements DedupStore {
+	private readonly windowMs: number;
+
+	constructor(
+		private readonly scope: string,
+		windowMinutes: number = DEFAULT_WINDOW_MINUTES,
+		private readonly maxEntries: number = DEFAULT_MAX_ENTRIES,
+	) {
+		this.windowMs = Math.max(0, windowMinutes) * 60_000;
+	}
+
+	seen(key: string, now: number): boolean {
+		let entries = processMemory.get(this.scope);
+		if (!entries) {
+			entries = new Map();
+			processMemory.set(this.scope, entries);
+		}
+		for (const [known, time] of entries) {
+			if (now - time >= this.windowMs) entries.delete(known);
+		}
+		const first = entries.get(key);
+		if (first !== undefined && now - first < this.windowMs) return true;
+		entries.delete(key);
+		entries.set(key, now);
+		for (const known of entries.keys()) {
+			if (entries.size <= this.maxEntries) break;
+			entries.delete(known);
+		}
+		return false;
+	}
+
+	/** Forget every scope (tests). */
+	static clear(): void {
+		processMemory.clear();
+	}
+}
+
+/** Several stores asked together: every one records the key, and any one may know it. */
+export class LayeredDedupStore implements DedupStore {
+	constructor(private readonly stores: readonly DedupStore[]) {}
+
+	async seen(key: string, now: number): Promise<boolean> {
+		let duplicate = false;
+		for (const store of this.stores) {
+			if (await store.seen(key, now)) duplicate = true;
+		}
+		return duplicate;
+	}
+}
+
 /** The fields that identify one call-out, joined into a key; undefined when nothing identifies it. */
 export interface DedupParts {
 	eventType: string;

@@ -184,11 +184,16 @@ export class TriggerHarness {
 		};
 	}
 
+	private readonly workflowId = `wf-${Math.random().toString(36).slice(2, 10)}`;
+
 	/** What webhook and hook contexts share. */
 	private context(): Record<string, unknown> {
 		return {
 			logger,
 			getNode: () => this.node(),
+			// Each harness is its own n8n process: a fresh workflow id keeps the trigger's
+			// in-memory dedup of one harness from reaching the next.
+			getWorkflow: () => ({ id: this.workflowId, name: 'VICIdial test', active: this.mode === 'webhook' }),
 			getMode: () => this.mode,
 			getActivationMode: () => 'activate',
 			getTimezone: () => this.timezone,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { dedupKey, StaticDataDedupStore } from '../../nodes/VicidialTrigger/dedup';
+import { dedupKey, LayeredDedupStore, MemoryDedupStore, StaticDataDedupStore } from '../../nodes/VicidialTrigger/dedup';
 
 const T0 = Date.UTC(2026, 10, 22, 5, 50, 33);
 const MINUTE = 60_000;
@@ -58,6 +58,41 @@ describe('StaticDataDedupStore', () => {
 			expect(new StaticDataDedupStore(staticData).seen('k', T0)).toBe(false);
 			expect(new StaticDataDedupStore(staticData).seen('k', T0 + 1)).toBe(true);
 		}
+	});
+});
+
+describe('MemoryDedupStore', () => {
+	beforeEach(() => MemoryDedupStore.clear());
+
+	it('remembers a key per trigger scope, inside the window only', () => {
+		const store = new MemoryDedupStore('wf1|Trigger', 10);
+		expect(store.seen('k', T0)).toBe(false);
+		expect(new MemoryDedupStore('wf1|Trigger', 10).seen('k', T0 + MINUTE)).toBe(true);
+		expect(new MemoryDedupStore('wf2|Trigger', 10).seen('k', T0 + MINUTE)).toBe(false);
+		expect(store.seen('k', T0 + 10 * MINUTE)).toBe(false);
+	});
+
+	it('keeps at most maxEntries, dropping the oldest first', () => {
+		const store = new MemoryDedupStore('s', 10, 2);
+		for (const key of ['a', 'b', 'c']) store.seen(key, T0);
+		expect(store.seen('a', T0 + 1)).toBe(false);
+		expect(store.seen('c', T0 + 2)).toBe(true);
+	});
+});
+
+describe('LayeredDedupStore', () => {
+	beforeEach(() => MemoryDedupStore.clear());
+
+	it('records in every store and calls a duplicate when any store knows the key', async () => {
+		const staticData: IDataObject = {};
+		const layered = () => new LayeredDedupStore([new MemoryDedupStore('s'), new StaticDataDedupStore(staticData)]);
+		expect(await layered().seen('k', T0)).toBe(false);
+		// Static data lost (n8n did not save it): memory still knows.
+		for (const key of Object.keys(staticData)) delete staticData[key];
+		expect(await layered().seen('k', T0 + 1)).toBe(true);
+		// A restart (memory gone) with the static data saved: static data knows.
+		MemoryDedupStore.clear();
+		expect(await layered().seen('k', T0 + 2)).toBe(true);
 	});
 });
 
