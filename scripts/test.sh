@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: build, lint, type-check, the unit and integration tiers, then the
-# end-to-end suite inside a real n8n 2.8.4 (installed once into .cache/, about five minutes the
-# first time). SKIP_E2E=1 leaves the real-n8n suite out for a quick local run.
+# end-to-end suite inside a real n8n 2.8.4 (Node 20) and 2.39.0 (Node 24 from npm), each
+# installed once into .cache/ (about four minutes each the first time).
+# SKIP_E2E=1 leaves the real-n8n suites out for a quick local run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,8 @@ npx jest --selectProjects unit integration --ci
 if [ "${SKIP_E2E:-}" = "1" ]; then
 	echo "== end-to-end tests skipped (SKIP_E2E=1)"
 else
-	echo "== end-to-end tests in a real n8n"
-	bash scripts/n8n/e2e.sh
+	echo "== end-to-end tests in a real n8n 2.8.4"
+	bash scripts/n8n/e2e.sh 2.8.4
+	echo "== end-to-end tests in a real n8n 2.39.0"
+	bash scripts/n8n/e2e.sh 2.39.0
 fi
