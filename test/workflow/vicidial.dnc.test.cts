@@ -1,7 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../../simulator/server.cjs';
-import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/harness.cjs';
+import type { Simulator } from '../../simulator/server.cjs';
+import { runNode, simCredentials, type NodeRun } from '../helpers/harness.cjs';
+import { REPORT_USER, expectError, json, rl, withSimulator } from './vicidial.shared.cjs';
 
 /**
  * DNC lists and filter phone groups through the VICIdial node, against the simulator. Seed:
@@ -10,32 +11,14 @@ import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/h
  */
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.stop();
-	stopHarness();
-});
-beforeEach(() => sim.reset());
-
-const REPORT_USER = { apiUser: 'apirep', password: 'apirep1' };
+withSimulator((started) => (sim = started));
 
 function dnc(parameters: IDataObject, as?: ICredentialDataDecryptedObject): Promise<NodeRun> {
 	return runNode({ type: 'vicidial', parameters: { resource: 'dnc', ...parameters }, credentials: simCredentials(sim.url, as) });
 }
 
-const json = (run: NodeRun) => run.items.map((item) => item.json);
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const dncList = (list: string) => [...(sim.state.dnc.get(list) ?? [])].sort();
 const group = (id: string) => [...(sim.state.filterPhoneGroups.get(id) ?? [])].sort();
-
-function expectError(run: NodeRun, message: string, code: string): void {
-	expect(run.items).toHaveLength(0);
-	expect(run.error?.message).toBe(message);
-	expect(run.error?.context?.code).toBe(code);
-}
 
 describe('add_dnc_phone', () => {
 	it.each([

@@ -1,7 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../../simulator/server.cjs';
-import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/harness.cjs';
+import type { Simulator } from '../../simulator/server.cjs';
+import { runNode, simCredentials, type NodeRun } from '../helpers/harness.cjs';
+import { REPORT_USER, expectError, json, withSimulator } from './vicidial.shared.cjs';
 
 /**
  * hopper_list and hopper_bulk_insert through the VICIdial node, against the simulator. The
@@ -9,30 +10,13 @@ import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/h
  */
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.stop();
-	stopHarness();
-});
-beforeEach(() => sim.reset());
-
-const REPORT_USER = { apiUser: 'apirep', password: 'apirep1' };
+withSimulator((started) => (sim = started));
 
 function hopper(parameters: IDataObject, as?: ICredentialDataDecryptedObject): Promise<NodeRun> {
 	return runNode({ type: 'vicidial', parameters: { resource: 'hopper', ...parameters }, credentials: simCredentials(sim.url, as) });
 }
 
-const json = (run: NodeRun) => run.items.map((item) => item.json);
 const TESTCAMP = { __rl: true, mode: 'id', value: 'TESTCAMP' };
-
-function expectError(run: NodeRun, message: string, code: string): void {
-	expect(run.items).toHaveLength(0);
-	expect(run.error?.message).toBe(message);
-	expect(run.error?.context?.code).toBe(code);
-}
 
 /** Put leads in the hopper through the node, as a workflow would before listing it. */
 async function bulkInsert(leadIds: string, priority?: number): Promise<NodeRun> {

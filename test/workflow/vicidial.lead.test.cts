@@ -1,9 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { sqlDate } from '../../simulator/context.cjs';
-import { startSimulator, type Simulator } from '../../simulator/server.cjs';
+import type { Simulator } from '../../simulator/server.cjs';
 import { leadRow } from '../../simulator/state.cjs';
-import { runNode, simCredentials, stopHarness, type NodeRun, type RunNodeInput } from '../helpers/harness.cjs';
+import { runNode, simCredentials, type NodeRun, type RunNodeInput } from '../helpers/harness.cjs';
+import { REPORT_USER, expectError, expectRefused, json, withSimulator } from './vicidial.shared.cjs';
 
 /**
  * The lead functions of the Non-Agent API run through the VICIdial node as a user configures
@@ -13,17 +14,8 @@ import { runNode, simCredentials, stopHarness, type NodeRun, type RunNodeInput }
  */
 
 let sim: Simulator;
+withSimulator((started) => (sim = started));
 
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.stop();
-	stopHarness();
-});
-beforeEach(() => sim.reset());
-
-const REPORT_USER = { apiUser: 'apirep', password: 'apirep1' };
 const NO_API_USER = { apiUser: 'apinoagt', password: 'apinoagt1' };
 
 function lead(parameters: IDataObject, extra: Partial<Omit<RunNodeInput, 'parameters'>> & { as?: ICredentialDataDecryptedObject } = {}): Promise<NodeRun> {
@@ -32,19 +24,6 @@ function lead(parameters: IDataObject, extra: Partial<Omit<RunNodeInput, 'parame
 }
 
 /** The node's JSON output, in order. */
-const json = (run: NodeRun) => run.items.map((item) => item.json);
-
-function expectRefused(run: NodeRun, message: string): void {
-	expect(run.error?.message).toBe(message);
-	expect(run.error?.context?.code).toBe('validation');
-	expect(sim.log).toHaveLength(0);
-}
-
-function expectError(run: NodeRun, message: string, code: string): void {
-	expect(run.items).toHaveLength(0);
-	expect(run.error?.message).toBe(message);
-	expect(run.error?.context?.code).toBe(code);
-}
 
 const campaign = (value: string) => ({ __rl: true, mode: 'id', value });
 const list = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -109,14 +88,14 @@ describe('add_lead', () => {
 	// (No "1234" group in these: the test password is 1234, and error texts are redacted.)
 	it.each(['555-12a', '12345', '312 555 0100 ext 5', '+1 312-555-0100-5678-9012', '312555010012345678'])('refuses the phone number "%s" and sends nothing', async (pasted) => {
 		const run = await lead(addLead({ phoneNumber: pasted }));
-		expectRefused(run, `Phone Number must be 6-16 digits; got "${pasted}"`);
+		expectRefused(sim, run, `Phone Number must be 6-16 digits; got "${pasted}"`);
 		expect(run.error?.description).toBe('VICIdial function add_lead; nothing was sent.');
 		expect(sim.state.leads.size).toBe(4);
 	});
 
 	it('refuses an item whose phone number is empty before sending', async () => {
 		const run = await lead(addLead({ phoneNumber: '={{ $json.phone }}' }), { items: [{ phone: '' }] });
-		expectRefused(run, 'Phone Number is required');
+		expectRefused(sim, run, 'Phone Number is required');
 	});
 
 	describe('duplicate check', () => {
@@ -202,7 +181,7 @@ describe('add_lead', () => {
 
 	it('refuses a custom field named like a standard field before sending', async () => {
 		const run = await lead(addLead({ phoneNumber: '8135550177', customFieldsUi: { field: [{ name: 'first_name', value: 'x' }] } }));
-		expectRefused(run, 'Custom field name must be a custom field label (letters, digits and _, up to 50) that is not a standard field; got "first_name"');
+		expectRefused(sim, run, 'Custom field name must be a custom field label (letters, digits and _, up to 50) that is not a standard field; got "first_name"');
 	});
 
 	it('refuses a number on the system DNC list (DNC Check)', async () => {
@@ -328,7 +307,7 @@ describe('update_lead', () => {
 	});
 
 	it('refuses an update without any search key before sending', async () => {
-		expectRefused(await lead(updateLead({ firstName: 'Nobody' })), 'Give at least one of: Lead ID, Vendor Lead Code, Phone Number');
+		expectRefused(sim, await lead(updateLead({ firstName: 'Nobody' })), 'Give at least one of: Lead ID, Vendor Lead Code, Phone Number');
 	});
 
 	it('reports a lead that is only checked (No Update) as a NOTICE item', async () => {
@@ -381,7 +360,7 @@ describe('batch_update_lead', () => {
 	});
 
 	it('refuses lead IDs that are not numbers before sending', async () => {
-		expectRefused(await lead({ operation: 'batch_update_lead', leadIds: '1,x', additionalFields: { owner: 'TEAM1' } }), 'Lead IDs must be lead IDs of 1-9 digits; got "1,x"');
+		expectRefused(sim, await lead({ operation: 'batch_update_lead', leadIds: '1,x', additionalFields: { owner: 'TEAM1' } }), 'Lead IDs must be lead IDs of 1-9 digits; got "1,x"');
 	});
 });
 
@@ -409,7 +388,7 @@ describe('lead_field_info', () => {
 	});
 
 	it('refuses a field name with spaces before sending', async () => {
-		expectRefused(await lead({ operation: 'lead_field_info', leadId: '1', fieldName: 'first name' }), 'Field Name must be letters, digits and underscores; got "first name"');
+		expectRefused(sim, await lead({ operation: 'lead_field_info', leadId: '1', fieldName: 'first name' }), 'Field Name must be letters, digits and underscores; got "first name"');
 	});
 
 	// Regression (was a bug): VICIdial prints an empty field as an empty body (no newline). reply.ts drops blank
@@ -473,7 +452,7 @@ describe('lead_all_info', () => {
 	});
 
 	it('refuses a call without lead ID or phone number before sending', async () => {
-		expectRefused(await lead({ operation: 'lead_all_info', additionalFields: {} }), 'Give at least one of: Lead ID, Phone Number');
+		expectRefused(sim, await lead({ operation: 'lead_all_info', additionalFields: {} }), 'Give at least one of: Lead ID, Phone Number');
 	});
 });
 
@@ -525,7 +504,7 @@ describe('lead_status_search', () => {
 	});
 
 	it('refuses a status without a date before sending', async () => {
-		expectRefused(await lead({ operation: 'lead_status_search', additionalFields: { status: 'SALE' } }), 'Give at least one of: Date, Lead ID');
+		expectRefused(sim, await lead({ operation: 'lead_status_search', additionalFields: { status: 'SALE' } }), 'Give at least one of: Date, Lead ID');
 	});
 
 	it('fails with a permission error for a user without lead rights', async () => {
@@ -609,7 +588,7 @@ describe('ccc_lead_info', () => {
 	});
 
 	it('refuses a call ID that is too short before sending', async () => {
-		expectRefused(await lead({ operation: 'ccc_lead_info', callId: 'M112209' }), 'Call ID must be 18-39 characters; got "M112209"');
+		expectRefused(sim, await lead({ operation: 'ccc_lead_info', callId: 'M112209' }), 'Call ID must be 18-39 characters; got "M112209"');
 	});
 });
 
@@ -640,7 +619,7 @@ describe('update_log_entry', () => {
 	});
 
 	it('refuses a status with punctuation before sending', async () => {
-		expectRefused(
+		expectRefused(sim, 
 			await lead({ operation: 'update_log_entry', callId: 'M1120090500000000004', group: 'TESTCAMP', status: 'N.I.' }),
 			'Status must be 1-6 characters (letters, digits, _ and -); got "N.I."',
 		);

@@ -1,7 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../../simulator/server.cjs';
-import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/harness.cjs';
+import type { Simulator } from '../../simulator/server.cjs';
+import { runNode, simCredentials, type NodeRun } from '../helpers/harness.cjs';
+import { REPORT_USER, expectError, expectRefused, json, rl, withSimulator } from './vicidial.shared.cjs';
 
 /**
  * The list functions through the VICIdial node, against the simulator. Seed lists: 101 "API
@@ -10,35 +11,10 @@ import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/h
  */
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.stop();
-	stopHarness();
-});
-beforeEach(() => sim.reset());
-
-const REPORT_USER = { apiUser: 'apirep', password: 'apirep1' };
+withSimulator((started) => (sim = started));
 
 function lists(parameters: IDataObject, as?: ICredentialDataDecryptedObject): Promise<NodeRun> {
 	return runNode({ type: 'vicidial', parameters: { resource: 'list', ...parameters }, credentials: simCredentials(sim.url, as) });
-}
-
-const json = (run: NodeRun) => run.items.map((item) => item.json);
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
-
-function expectError(run: NodeRun, message: string, code: string): void {
-	expect(run.items).toHaveLength(0);
-	expect(run.error?.message).toBe(message);
-	expect(run.error?.context?.code).toBe(code);
-}
-
-function expectRefused(run: NodeRun, message: string): void {
-	expect(run.error?.message).toBe(message);
-	expect(run.error?.context?.code).toBe('validation');
-	expect(sim.log).toHaveLength(0);
 }
 
 describe('add_list', () => {
@@ -87,7 +63,7 @@ describe('add_list', () => {
 		[{ additionalFields: { resetTime: '9am-5pm' } }, 'Reset Times must be 24-hour times of 4 digits joined by dashes (0900-1700-2359); got "9am-5pm"'],
 	])('refuses %j before sending', async (change, message) => {
 		const run = await lists({ operation: 'add_list', listId: '1101', listName: 'API list', campaignId: 'TESTCAMP', ...change });
-		expectRefused(run, message);
+		expectRefused(sim, run, message);
 	});
 });
 
@@ -149,7 +125,7 @@ describe('update_list', () => {
 	});
 
 	it('refuses a new name shorter than 6 characters before sending', async () => {
-		expectRefused(await lists({ operation: 'update_list', listId: '101', additionalFields: { listName: 'Short' } }), 'List Name must be 6-30 characters; got "Short"');
+		expectRefused(sim, await lists({ operation: 'update_list', listId: '101', additionalFields: { listName: 'Short' } }), 'List Name must be 6-30 characters; got "Short"');
 	});
 
 	// Regression (was a bug): VICIdial refuses a delete the user may not do with a NOTICE line, not an ERROR
@@ -234,7 +210,7 @@ describe('list_custom_fields', () => {
 	});
 
 	it('refuses a list ID that is neither digits nor ---ALL--- before sending', async () => {
-		expectRefused(await lists({ operation: 'list_custom_fields', listId: 'ALL' }), 'List must be a list ID of 2-14 digits or ---ALL---; got "ALL"');
+		expectRefused(sim, await lists({ operation: 'list_custom_fields', listId: 'ALL' }), 'List must be a list ID of 2-14 digits or ---ALL---; got "ALL"');
 	});
 
 	// Regression (was a bug): errors.ts classify() knows "NOT ACTIVE" and "DISABLED" as permission (a system switch

@@ -1,8 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../../simulator/server.cjs';
+import type { Simulator } from '../../simulator/server.cjs';
 import type { SimAgentLog, SimCallLog } from '../../simulator/state.cjs';
-import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/harness.cjs';
+import { runNode, simCredentials, type NodeRun } from '../helpers/harness.cjs';
+import { REPORT_USER, expectError, expectRefused, json, rl, withSimulator } from './vicidial.shared.cjs';
 
 /**
  * The report functions through the VICIdial node, against the simulator. Seed: one outbound
@@ -11,36 +12,12 @@ import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/h
  */
 
 let sim: Simulator;
+withSimulator((started) => (sim = started));
 
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.stop();
-	stopHarness();
-});
-beforeEach(() => sim.reset());
-
-const REPORT_USER = { apiUser: 'apirep', password: 'apirep1' };
 const NO_API_USER = { apiUser: 'apinoagt', password: 'apinoagt1' };
 
 function report(parameters: IDataObject, as?: ICredentialDataDecryptedObject): Promise<NodeRun> {
 	return runNode({ type: 'vicidial', parameters: { resource: 'report', ...parameters }, credentials: simCredentials(sim.url, as) });
-}
-
-const json = (run: NodeRun) => run.items.map((item) => item.json);
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
-
-function expectError(run: NodeRun, message: string, code: string): void {
-	expect(run.items).toHaveLength(0);
-	expect(run.error?.message).toBe(message);
-	expect(run.error?.context?.code).toBe(code);
-}
-
-function expectRefused(run: NodeRun, message: string): void {
-	expect(run.error?.message).toBe(message);
-	expect(run.error?.context?.code).toBe('validation');
-	expect(sim.log).toHaveLength(0);
 }
 
 /** An inbound call to DID 3125550100 through the SALESLINE in-group. */
@@ -116,7 +93,7 @@ describe('recording_lookup', () => {
 	});
 
 	it('refuses a search without any field before sending', async () => {
-		expectRefused(await report({ operation: 'recording_lookup', additionalFields: {} }), 'Give at least one of: Agent User, Lead ID, Date, Call Uniqueid, Extension');
+		expectRefused(sim, await report({ operation: 'recording_lookup', additionalFields: {} }), 'Give at least one of: Agent User, Lead ID, Date, Call Uniqueid, Extension');
 	});
 
 	it('fails with a permission error without Agent API Access', async () => {
@@ -154,7 +131,7 @@ describe('did_log_export', () => {
 	});
 
 	it('refuses a date in another format before sending', async () => {
-		expectRefused(await report({ operation: 'did_log_export', phoneNumber: '3125550100', date: '11/20/2026' }), 'Date must be a date as YYYY-MM-DD; got "11/20/2026"');
+		expectRefused(sim, await report({ operation: 'did_log_export', phoneNumber: '3125550100', date: '11/20/2026' }), 'Date must be a date as YYYY-MM-DD; got "11/20/2026"');
 	});
 });
 
@@ -235,7 +212,7 @@ describe('agent_stats_export', () => {
 	});
 
 	it('refuses a start that is not a date and time before sending', async () => {
-		expectRefused(
+		expectRefused(sim, 
 			await report({ operation: 'agent_stats_export', datetimeStart: 'yesterday', datetimeEnd: '2026-11-20 23:59:59' }),
 			'Start must be a date and time as YYYY-MM-DD HH:MM:SS; got "yesterday"',
 		);
@@ -279,7 +256,7 @@ describe('callid_info', () => {
 	});
 
 	it('refuses a call ID shorter than 16 characters before sending', async () => {
-		expectRefused(await report({ operation: 'callid_info', callId: 'M11200905' }), 'Call ID must be 16-40 characters; got "M11200905"');
+		expectRefused(sim, await report({ operation: 'callid_info', callId: 'M11200905' }), 'Call ID must be 16-40 characters; got "M11200905"');
 	});
 });
 
@@ -339,7 +316,7 @@ describe('call_dispo_report', () => {
 	});
 
 	it('refuses a report without campaigns, in-groups or DIDs before sending', async () => {
-		expectRefused(await report({ operation: 'call_dispo_report', additionalFields: { queryDate: '2026-11-20' } }), 'Give at least one of: Campaigns, In-Groups, DIDs');
+		expectRefused(sim, await report({ operation: 'call_dispo_report', additionalFields: { queryDate: '2026-11-20' } }), 'Give at least one of: Campaigns, In-Groups, DIDs');
 	});
 
 	it('fails with a permission error below user level 9 (VICIdial labels it call_status_stats)', async () => {
