@@ -72,6 +72,9 @@ describe('classify', () => {
 		['NO MATCHES FOUND IN THE SYSTEM', 'not_found'],
 		['agent_user is not logged in', 'not_found'],
 		['LIST DOES NOT EXIST', 'not_found'],
+		['CUSTOM LIST FIELDS ARE NOT ENABLED ON THIS SYSTEM', 'permission'],
+		// agent_ingroup_info: an unknown agent, or one not logged in.
+		['INVALID USER ID', 'not_found'],
 		['INVALID PHONE NUMBER LENGTH', 'validation'],
 	])('%s → %s', (reason, code) => {
 		expect(classify(reason)).toBe(code);

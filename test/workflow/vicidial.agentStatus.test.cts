@@ -203,7 +203,7 @@ describe('VICIdial node: agentStatus resource', () => {
 		it('fails for an agent who is not logged in (INVALID USER ID)', async () => {
 			const result = await run('agent_ingroup_info', { agentUser: '1001' });
 			expect(result.error?.message).toBe('agent_ingroup_info: INVALID USER ID (1001|6666)');
-			expect(result.error?.context?.code).toBe('validation');
+			expect(result.error?.context?.code).toBe('not_found');
 		});
 	});
 
