@@ -280,15 +280,6 @@ export function validateInput(spec: FunctionSpec, input: FunctionInput): Validat
 					message: `Custom field name must be a custom field label (letters, digits and _, up to 50) that is not a standard field; got ${quote(name)}`,
 				};
 			}
-			// api.php picks the lead fields to write with preg_match('/city/') over the whole
-			// request, so a custom field "home_city" would also write the lead's city.
-			const clash = spec.api === 'agent' ? spec.fields.find((f) => f.blankable !== undefined && name.includes(f.name)) : undefined;
-			if (clash) {
-				return {
-					ok: false,
-					message: `Custom field name ${name} contains the standard field name ${clash.name}: the Agent API would also write the lead's ${clash.name}. Use the Non-Agent API's Update Lead for this field`,
-				};
-			}
 			const text = value === BLANK ? BLANK : asText(value) ?? '';
 			if (spec.api === 'nonAgent' && text.includes('+')) {
 				return { ok: false, message: `Custom field ${name} must be text without "+" (VICIdial's Non-Agent API turns + into a space); got ${quote(text)}` };
@@ -299,5 +290,36 @@ export function validateInput(spec: FunctionSpec, input: FunctionInput): Validat
 		if (spec.api === 'nonAgent') params.custom_fields = 'Y';
 	}
 	for (const [key, value] of Object.entries(spec.fixed ?? {})) params[key] = value;
+	const clash = fieldNameClash(spec, params);
+	if (clash) return { ok: false, message: clash };
 	return { ok: true, params };
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * For a function that picks its fields by searching the request for their names (update_fields):
+ * a lead field that is not being set but whose name appears in another parameter's name or value
+ * ("home_city", or "Moved to another state" in Comments) would be written as empty. Refuse, and
+ * say which field and which parameter.
+ */
+function fieldNameClash(spec: FunctionSpec, params: Readonly<Record<string, string>>): string | undefined {
+	const picked = spec.fieldsPickedByName;
+	if (!picked) return undefined;
+	const label = (name: string) => spec.fields.find((f) => f.name === name)?.label ?? `Custom field ${name}`;
+	for (const field of spec.fields.filter((f) => f.blankable !== undefined)) {
+		if (params[field.name] !== undefined) continue;
+		const pattern = new RegExp(escapeRegExp(field.name), picked.caseInsensitive.includes(field.name) ? 'i' : '');
+		for (const [name, value] of Object.entries(params)) {
+			if (!pattern.test(`${name}=${value}`)) continue;
+			const where = pattern.test(name) ? 'name' : 'value';
+			return (
+				`${label(name)} has "${field.name}" in its ${where}: VICIdial's update_fields then also writes ${field.label} ` +
+				`(as empty, since it is not given). Give ${field.label} as well, or reword the ${where}`
+			);
+		}
+	}
+	return undefined;
 }

@@ -65,9 +65,37 @@ describe('VICIdial Agent node: screen', () => {
 			const run = await runAgent(sim, screen('update_fields', { additionalFields: { firstName: 'Carla' }, customFieldsUi: { field: [{ name: 'home_city', value: 'Springfield' }] } }));
 			// Regression (was a bug): api.php picks the fields to write with preg_match('/city/', $query_string), so a
 			// custom field "home_city" also writes the lead's city (empty here). schemas.ts lets it through.
+			expect(run.error?.message).toBe(
+				'Custom field home_city has "city" in its name: VICIdial\'s update_fields then also writes City (as empty, since it is not given). Give City as well, or reword the name',
+			);
 			expect(run.error?.context?.code).toBe('validation');
 			expect(sim.log).toHaveLength(0);
 			expect(sim.state.leads.get(3)?.city).toBe('Chicago');
+		});
+
+		it('refuses a value that names a field not given (State matches without regard to case), before sending', async () => {
+			const sim = onCall();
+			Object.assign(sim.state.leads.get(3)!, { state: 'IL' });
+			const run = await runAgent(sim, screen('update_fields', { additionalFields: { comments: 'Moved to another State' } }));
+			expect(run.error?.message).toBe(
+				'Comments has "state" in its value: VICIdial\'s update_fields then also writes State (as empty, since it is not given). Give State as well, or reword the value',
+			);
+			expect(sim.log).toHaveLength(0);
+			expect(sim.state.leads.get(3)?.state).toBe('IL');
+		});
+
+		it('sends such a value when the named field is given too, and the dialer keeps both', async () => {
+			const sim = onCall();
+			const run = await runAgent(sim, screen('update_fields', { additionalFields: { comments: 'Moved to another State', state: 'WI' } }));
+			expect(run.error).toBeUndefined();
+			expect(sim.state.leads.get(3)).toMatchObject({ comments: 'Moved to another State', state: 'WI', city: 'Chicago' });
+		});
+
+		it('lets a name through where api.php matches case-sensitively (City in a comment leaves city alone)', async () => {
+			const sim = onCall();
+			const run = await runAgent(sim, screen('update_fields', { additionalFields: { comments: 'Lives in Windy City' } }));
+			expect(run.error).toBeUndefined();
+			expect(sim.state.leads.get(3)).toMatchObject({ comments: 'Lives in Windy City', city: 'Chicago' });
 		});
 
 		it('fails with no lead on the agent\'s screen', async () => {

@@ -151,6 +151,13 @@ export interface FunctionSpec {
 	readonly noAuth?: boolean;
 	/** Extra parameters named by the user are passed through (custom list fields). */
 	readonly customFields?: boolean;
+	/**
+	 * The function picks which fields to write by searching the whole request for each field's
+	 * name (api.php update_fields: `preg_match('/city/', $query_string)`): a field whose name
+	 * appears anywhere in the request is written, as empty when it was not given. Listed here:
+	 * the fields matched without regard to case.
+	 */
+	readonly fieldsPickedByName?: { readonly caseInsensitive: readonly string[] };
 	/** Other names VICIdial prints at the start of this function's lines (moh_list prints `sounds_list`). */
 	readonly replyAliases?: readonly string[];
 	/** Which user settings the API user needs; shown in permission errors. */

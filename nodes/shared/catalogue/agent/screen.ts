@@ -25,6 +25,11 @@ export const update_fields: FunctionSpec = {
 		...A.panelReloads.filter((f) => f.name !== 'emailreload'),
 	],
 	customFields: true,
+	// api.php matches postal_code, province, security_phrase, source_id, state, title,
+	// vendor_lead_code, rank and owner with /i, the other field names exactly.
+	fieldsPickedByName: {
+		caseInsensitive: ['postal_code', 'province', 'security_phrase', 'source_id', 'state', 'title', 'vendor_lead_code', 'rank', 'owner'],
+	},
 	writes: true,
 	retry: A.liveCommand('the fields are written to whatever lead is on screen; a repeat after the next call would change that lead'),
 	permission: `${A.AGENT_ACCESS} with a lead on screen; API user: Modify Leads = 1-4`,
