@@ -305,10 +305,14 @@ function escapeRegExp(text: string): string {
  * ("home_city", or "Moved to another state" in Comments) would be written as empty. Refuse, and
  * say which field and which parameter.
  */
-function fieldNameClash(spec: FunctionSpec, params: Readonly<Record<string, string>>): string | undefined {
+export function fieldNameClash(
+	spec: FunctionSpec,
+	params: Readonly<Record<string, string>>,
+	labels: Readonly<Record<string, string>> = {},
+): string | undefined {
 	const picked = spec.fieldsPickedByName;
 	if (!picked) return undefined;
-	const label = (name: string) => spec.fields.find((f) => f.name === name)?.label ?? `Custom field ${name}`;
+	const label = (name: string) => labels[name] ?? spec.fields.find((f) => f.name === name)?.label ?? `Custom field ${name}`;
 	for (const field of spec.fields.filter((f) => f.blankable !== undefined)) {
 		if (params[field.name] !== undefined) continue;
 		const pattern = new RegExp(escapeRegExp(field.name), picked.caseInsensitive.includes(field.name) ? 'i' : '');

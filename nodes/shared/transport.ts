@@ -9,7 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import type { FunctionSpec } from './catalogue/types';
-import { apiError, classify, redact, replyError } from './errors';
+import { apiError, classify, inputError, redact, replyError } from './errors';
+import { fieldNameClash } from './schemas';
 import { parseReply, type ParsedReply, type StatusLine } from './reply';
 
 /**
@@ -170,6 +171,14 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 	const secrets = secretsOf(credentials);
 	const retryable = mayRetry(spec, params);
 	const attemptsAllowed = retryable ? Math.max(1, settings.maxAttempts) : 1;
+
+	// The credential travels in the same request: update_fields would also match field names in it.
+	const credentialClash = fieldNameClash(
+		spec,
+		{ ...params, user: credentials.apiUser, pass: credentials.password, source: credentials.source },
+		{ user: "The credential's API User", pass: "The credential's Password", source: "The credential's Source" },
+	);
+	if (credentialClash) throw inputError(node, credentialClash, input.itemIndex ?? 0, `VICIdial function ${spec.name}; nothing was sent.`);
 
 	const options: IHttpRequestOptions = {
 		method: 'POST',

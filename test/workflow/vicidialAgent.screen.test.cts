@@ -1,4 +1,5 @@
 import { loginAgent, startCall } from '../../simulator/agent/scene.cjs';
+import { runNode, simCredentials } from '../helpers/harness.cjs';
 import { byId, expectNoAgentApiAccess, expectNotLoggedIn, expectPermission, json, runAgent, useSimulator } from './vicidialAgent.shared.cjs';
 
 /**
@@ -89,6 +90,32 @@ describe('VICIdial Agent node: screen', () => {
 			const run = await runAgent(sim, screen('update_fields', { additionalFields: { comments: 'Moved to another State', state: 'WI' } }));
 			expect(run.error).toBeUndefined();
 			expect(sim.state.leads.get(3)).toMatchObject({ comments: 'Moved to another State', state: 'WI', city: 'Chicago' });
+		});
+
+		it('refuses when the credential itself names a field (a Source like crm_title_sync), before sending', async () => {
+			const sim = onCall();
+			const run = await runNode({
+				type: 'vicidialAgent',
+				parameters: screen('update_fields', { additionalFields: { firstName: 'Carla' } }),
+				credentials: simCredentials(sim.url, { source: 'crm_title_sync' }),
+			});
+			expect(run.error?.message).toBe(
+				"The credential's Source has \"title\" in its value: VICIdial's update_fields then also writes Title (as empty, since it is not given). Give Title as well, or reword the value",
+			);
+			expect(sim.log).toHaveLength(0);
+		});
+
+		it('names the password as the culprit without showing it', async () => {
+			const sim = onCall();
+			sim.state.users.get('6666')!.pass = 'myemail99';
+			const run = await runNode({
+				type: 'vicidialAgent',
+				parameters: screen('update_fields', { additionalFields: { firstName: 'Carla' } }),
+				credentials: simCredentials(sim.url, { password: 'myemail99' }),
+			});
+			expect(run.error?.message).toMatch(/^The credential's Password has "email" in its value/);
+			expect(JSON.stringify(run.error)).not.toContain('myemail99');
+			expect(sim.log).toHaveLength(0);
 		});
 
 		it('lets a name through where api.php matches case-sensitively (City in a comment leaves city alone)', async () => {
