@@ -110,8 +110,17 @@ export class StaticDataDedupStore implements DedupStore {
 	}
 }
 
-/** Keys seen by this process, per trigger (workflow id and node name). */
-const processMemory = new Map<string, Map<string, number>>();
+/** What this process has seen, per trigger (workflow id and node name), in the static-data layout. */
+const processMemory = new Map<string, IDataObject>();
+
+function memoryOf(scope: string): IDataObject {
+	let data = processMemory.get(scope);
+	if (!data) {
+		data = {};
+		processMemory.set(scope, data);
+	}
+	return data;
+}
 
 /**
  * A `DedupStore` in this process's memory. In n8n 2.39 the static data a webhook() writes did
@@ -119,35 +128,9 @@ const processMemory = new Map<string, Map<string, number>>();
  * call-out a second apart both started a run with static data alone; memory catches them in the
  * process that answers both. It is lost on restart, which is what the static-data store is for.
  */
-export class MemoryDedupStore implements DedupStore {
-	private readonly windowMs: number;
-
-	constructor(
-		private readonly scope: string,
-		windowMinutes: number = DEFAULT_WINDOW_MINUTES,
-		private readonly maxEntries: number = DEFAULT_MAX_ENTRIES,
-	) {
-		this.windowMs = Math.max(0, windowMinutes) * 60_000;
-	}
-
-	seen(key: string, now: number): boolean {
-		let entries = processMemory.get(this.scope);
-		if (!entries) {
-			entries = new Map();
-			processMemory.set(this.scope, entries);
-		}
-		for (const [known, time] of entries) {
-			if (now - time >= this.windowMs) entries.delete(known);
-		}
-		const first = entries.get(key);
-		if (first !== undefined && now - first < this.windowMs) return true;
-		entries.delete(key);
-		entries.set(key, now);
-		for (const known of entries.keys()) {
-			if (entries.size <= this.maxEntries) break;
-			entries.delete(known);
-		}
-		return false;
+export class MemoryDedupStore extends StaticDataDedupStore {
+	constructor(scope: string, windowMinutes: number = DEFAULT_WINDOW_MINUTES, maxEntries: number = DEFAULT_MAX_ENTRIES) {
+		super(memoryOf(scope), windowMinutes, maxEntries);
 	}
 
 	/** Forget every scope (tests). */

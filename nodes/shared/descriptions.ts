@@ -31,6 +31,12 @@ export const SEARCH_METHODS: Record<ListSource, string> = {
 /** Parameters and reply fields that hold passwords (agent_pass, phone_pass, registration_password). */
 export const SECRET_FIELD = /(^|_)pass(word)?$|_password$/;
 
+/** A value from a resource locator (`{ __rl, mode, value }`), or the plain value. */
+export function plain(value: unknown): unknown {
+	if (value && typeof value === 'object' && '__rl' in value) return (value as { value?: unknown }).value;
+	return value;
+}
+
 function placeholderOf(field: FieldSpec): string | undefined {
 	switch (field.type) {
 		case 'phone':

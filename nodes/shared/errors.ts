@@ -13,7 +13,7 @@ export type ErrorCode = 'auth' | 'permission' | 'not_found' | 'duplicate' | 'val
 
 const MASK = '***';
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -101,6 +101,9 @@ export function replyError(node: INode, { spec, line, secrets, itemIndex }: Repl
 	return apiError(node, { code, fn: spec.name, reason: redact(line.reason, secrets), message, description, itemIndex });
 }
 
+/** Said of a write that failed in transit and was not repeated. */
+export const MAYBE_APPLIED = 'The request may or may not have been applied: check VICIdial before repeating it.';
+
 export interface ApiErrorInput {
 	code: ErrorCode;
 	fn: string;
@@ -109,6 +112,8 @@ export interface ApiErrorInput {
 	description?: string;
 	httpCode?: string;
 	itemIndex?: number;
+	/** A write that may have happened: the description says so, and `context.maybeApplied` is set. */
+	maybeApplied?: boolean;
 }
 
 /** A NodeApiError built fresh from our own fields: nothing of the HTTP client's error is kept. */
@@ -116,7 +121,7 @@ export function apiError(node: INode, input: ApiErrorInput): NodeApiError {
 	const cause: JsonObject = { code: input.code, function: input.fn, reason: input.reason };
 	const error = new NodeApiError(node, cause, {
 		message: input.message,
-		description: input.description,
+		description: input.maybeApplied ? `${input.description ?? ''} ${MAYBE_APPLIED}`.trim() : input.description,
 		httpCode: input.httpCode,
 		itemIndex: input.itemIndex,
 	});
@@ -124,6 +129,7 @@ export function apiError(node: INode, input: ApiErrorInput): NodeApiError {
 	error.message = input.message;
 	error.context.code = input.code;
 	error.context.function = input.fn;
+	if (input.maybeApplied) error.context.maybeApplied = true;
 	return error;
 }
 

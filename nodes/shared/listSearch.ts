@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { getFunction } from './catalogue';
+import { plain } from './descriptions';
 import { callVicidial, checkReply, readCredentials, secretsOf } from './transport';
 
 /**
@@ -142,7 +143,6 @@ function campaignParameter(this: ILoadOptionsFunctions): string {
 	if (typeof value === 'string' && value !== '') return value;
 	// Where Campaign is optional it sits in Additional Fields (update_lead's Status).
 	const additional = this.getCurrentNodeParameter('additionalFields') as { campaignId?: unknown } | undefined;
-	const nested = additional?.campaignId;
-	if (nested && typeof nested === 'object' && 'value' in nested) return String((nested as { value: unknown }).value ?? '');
+	const nested = plain(additional?.campaignId);
 	return typeof nested === 'string' ? nested : '';
 }

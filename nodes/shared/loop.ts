@@ -10,10 +10,10 @@ import {
 
 import { getFunction } from './catalogue';
 import type { ApiName, FunctionSpec } from './catalogue/types';
-import { camel, PARAM, SECRET_FIELD } from './descriptions';
-import { errorCode, inputError, redact, redactDeep } from './errors';
+import { camel, PARAM, plain, SECRET_FIELD } from './descriptions';
+import { errorCode, inputError, MAYBE_APPLIED, redact, redactDeep } from './errors';
 import { BLANK, validateInput, type FunctionInput } from './schemas';
-import { callVicidial, checkReply, readCredentials, secretsOf, type RequestSettings, type VicidialCredentials } from './transport';
+import { callVicidial, checkReply, readCredentials, secretsOf, sentAlong, type RequestSettings, type VicidialCredentials } from './transport';
 
 /**
  * The per-item loop both action nodes share: read and validate every item first (nothing is
@@ -31,12 +31,6 @@ interface RunOptions {
 	concurrency: number;
 	pacingMs: number;
 	settings: Partial<RequestSettings>;
-}
-
-/** A value from a resource locator, or the plain value. */
-function plain(value: unknown): unknown {
-	if (value && typeof value === 'object' && '__rl' in value) return (value as { value?: unknown }).value;
-	return value;
 }
 
 /** The catalogue input of item `i`, read from the node's parameters. */
@@ -113,9 +107,6 @@ function isStatusItem(json: IDataObject): boolean {
 	return json.result === 'SUCCESS' || json.result === 'NOTICE' || json.result === 'DUPLICATE';
 }
 
-/** The sentence that warns a write may have happened, from an error's description. */
-const MAYBE_APPLIED = /The request may or may not have been applied[^.]*\./;
-
 /** Reply fields named like passwords never reach the workflow. */
 function maskSecrets(json: IDataObject): IDataObject {
 	const out: IDataObject = {};
@@ -142,7 +133,7 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 			functionOf[i] = spec.name;
 			if (spec.resource !== resource) throw inputError(node, `Operation ${operation} does not belong to resource ${resource}`, i);
 			const input = readInput.call(this, spec, i);
-			const checked = validateInput(spec, input);
+			const checked = validateInput(spec, input, sentAlong(credentials));
 			if (!checked.ok) throw inputError(node, redact(checked.message, secrets), i, `VICIdial function ${spec.name}; nothing was sent.`);
 			const duplicateAsData = spec.duplicateAsData === true && this.getNodeParameter(PARAM.onDuplicate, i, 'error') === 'return';
 			return { spec, params: checked.params, duplicateAsData };
@@ -205,9 +196,9 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 		}
 		if (!continueOnFail) throw result;
 		const job = prepared[i];
-		const description = result instanceof NodeApiError || result instanceof NodeOperationError ? result.description ?? '' : '';
-		const warning = MAYBE_APPLIED.exec(description)?.[0];
-		const message = warning ? `${result.message}. ${warning}` : result.message;
+		// The item alone reaches the workflow: keep the warning that a write may have happened.
+		const maybeApplied = result instanceof NodeApiError && result.context.maybeApplied === true;
+		const message = maybeApplied ? `${result.message}. ${MAYBE_APPLIED}` : result.message;
 		output.push({
 			json: {
 				error: redact(message, job instanceof Error ? secrets : itemSecrets(secrets, job.params)),

@@ -121,13 +121,14 @@ export function parseStatusLine(line: string, spec?: Pick<FunctionSpec, 'name' |
 		reason = '';
 		values = splitValues(text.slice(2));
 	} else if (separator) {
+		const length = separator.length;
 		let at = separator.at;
 		// The Agent API's `pause_code error - agent is not paused - 1000`: the word "error" is
 		// the start of the reason, which runs to the second ` - `.
-		const second = text.indexOf(' - ', at + 3);
-		if (text.slice(0, at).trim() === 'error' && text[at] === ' ' && second > 0) at = second;
+		const second = text.indexOf(' - ', at + length);
+		if (text.slice(0, at).trim() === 'error' && length === 3 && second > 0) at = second;
 		reason = text.slice(0, at).trim();
-		values = splitValues(text.slice(at + (at === separator.at ? separator.length : 3)), text[at] === ':');
+		values = splitValues(text.slice(at + length), text[at] === ':');
 	} else if (text.includes('|')) {
 		// `CID GROUP INFO AS FOLLOWS TESTCAMP|---ALL---||1`: the values start after the last
 		// word of the reason.

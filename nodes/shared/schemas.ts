@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 import type { FieldSpec, FunctionSpec } from './catalogue/types';
+import { SECRET_FIELD } from './descriptions';
+import { escapeRegExp } from './errors';
+import type { SentAlong } from './transport';
 
 /**
  * Input schemas derived from the catalogue. Each field's schema takes what n8n hands over
@@ -101,6 +104,9 @@ function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
+/** The Non-Agent API turns every + into a space (notes §1): refused rather than corrupted. */
+const NO_PLUS = '"+" (VICIdial\'s Non-Agent API turns + into a space)';
+
 type Check = { ok: true; value: string } | { ok: false; allowed: string };
 
 /** One value of a field to wire text, or what is allowed. */
@@ -144,8 +150,7 @@ function convert(field: FieldSpec, raw: unknown, api: FunctionSpec['api']): Chec
 			if (field.pattern) {
 				if (clean.some((i) => !field.pattern!.regex.test(i))) return fail(field.pattern.allowed);
 			} else if (clean.some((i) => !/^[A-Za-z0-9_.\-+ ]+$/.test(i))) return fail('values made of letters, digits, _ . - and spaces');
-			// The Non-Agent API turns every + into a space (notes §1).
-			if (api === 'nonAgent' && clean.some((i) => i.includes('+'))) return fail('values without "+" (VICIdial\'s Non-Agent API turns + into a space)');
+			if (api === 'nonAgent' && clean.some((i) => i.includes('+'))) return fail(`values without ${NO_PLUS}`);
 			if (field.maxItems !== undefined && clean.length > field.maxItems) return fail(`at most ${field.maxItems} values (got ${clean.length})`);
 			const joined = clean.join(field.separator ?? ',');
 			if (!withinLength(joined, field)) return fail(`${lengthRule(field, 'characters')} in all, separators included`);
@@ -186,8 +191,7 @@ function convert(field: FieldSpec, raw: unknown, api: FunctionSpec['api']): Chec
 		case 'string': {
 			if (text === undefined) return fail('text');
 			if (!withinLength(text, field)) return fail(lengthRule(field, 'characters'));
-			// The Non-Agent API turns every + into a space (notes §1): refuse rather than corrupt.
-			if (api === 'nonAgent' && text.includes('+')) return fail('text without "+" (VICIdial\'s Non-Agent API turns + into a space)');
+			if (api === 'nonAgent' && text.includes('+')) return fail(`text without ${NO_PLUS}`);
 			if (/[\r\n]/.test(text) && field.max !== undefined && field.max < 255) return fail('a single line of text');
 			if (field.pattern && !field.pattern.regex.test(text)) return fail(field.pattern.allowed);
 			return { ok: true, value: text };
@@ -209,7 +213,7 @@ export function fieldSchema(field: FieldSpec, api: FunctionSpec['api']): z.ZodTy
 		if (!result.ok) {
 			const allowed = field.accepts ? `${result.allowed}, or ${field.accepts.allowed}` : result.allowed;
 			// A refused password is not repeated: the message lands in logs and error items.
-			const got = field.type === 'password' || SECRET_NAME.test(field.name) ? 'a value that is not shown' : quote(raw);
+			const got = field.type === 'password' || SECRET_FIELD.test(field.name) ? 'a value that is not shown' : quote(raw);
 			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.label} must be ${allowed}; got ${got}` });
 			return z.NEVER;
 		}
@@ -218,8 +222,6 @@ export function fieldSchema(field: FieldSpec, api: FunctionSpec['api']): z.ZodTy
 }
 
 const CUSTOM_FIELD_NAME = /^[A-Za-z0-9_]{1,50}$/;
-/** Field names that hold passwords (agent_pass, phone_pass, pass). */
-const SECRET_NAME = /(^|_)pass(word)?$|_password$/;
 
 /** The input a node hands over for one item: catalogue fields by VICIdial name, plus custom fields. */
 export interface FunctionInput {
@@ -246,8 +248,10 @@ export function functionSchema(spec: FunctionSpec): z.ZodType<Record<string, str
 /**
  * Check one item's input against the function's schema and build the parameters to send.
  * A `+`-prefixed phone number fills the phone code field when the user left it empty.
+ * `along` are the parameters every request carries (the credential's), for checks that look at
+ * the whole request.
  */
-export function validateInput(spec: FunctionSpec, input: FunctionInput): ValidationResult {
+export function validateInput(spec: FunctionSpec, input: FunctionInput, along: Readonly<Record<string, SentAlong>> = {}): ValidationResult {
 	const parsed = functionSchema(spec).safeParse(input.fields);
 	if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
 	const params: Record<string, string> = {};
@@ -282,7 +286,7 @@ export function validateInput(spec: FunctionSpec, input: FunctionInput): Validat
 			}
 			const text = value === BLANK ? BLANK : asText(value) ?? '';
 			if (spec.api === 'nonAgent' && text.includes('+')) {
-				return { ok: false, message: `Custom field ${name} must be text without "+" (VICIdial's Non-Agent API turns + into a space); got ${quote(text)}` };
+				return { ok: false, message: `Custom field ${name} must be text without ${NO_PLUS}; got ${quote(text)}` };
 			}
 			params[name] = text;
 		}
@@ -290,13 +294,9 @@ export function validateInput(spec: FunctionSpec, input: FunctionInput): Validat
 		if (spec.api === 'nonAgent') params.custom_fields = 'Y';
 	}
 	for (const [key, value] of Object.entries(spec.fixed ?? {})) params[key] = value;
-	const clash = fieldNameClash(spec, params);
+	const clash = fieldNameClash(spec, params, along);
 	if (clash) return { ok: false, message: clash };
 	return { ok: true, params };
-}
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -305,18 +305,19 @@ function escapeRegExp(text: string): string {
  * ("home_city", or "Moved to another state" in Comments) would be written as empty. Refuse, and
  * say which field and which parameter.
  */
-export function fieldNameClash(
+function fieldNameClash(
 	spec: FunctionSpec,
 	params: Readonly<Record<string, string>>,
-	labels: Readonly<Record<string, string>> = {},
+	along: Readonly<Record<string, SentAlong>>,
 ): string | undefined {
 	const picked = spec.fieldsPickedByName;
 	if (!picked) return undefined;
-	const label = (name: string) => labels[name] ?? spec.fields.find((f) => f.name === name)?.label ?? `Custom field ${name}`;
+	const request = { ...params, ...Object.fromEntries(Object.entries(along).map(([name, { value }]) => [name, value])) };
+	const label = (name: string) => along[name]?.label ?? spec.fields.find((f) => f.name === name)?.label ?? `Custom field ${name}`;
 	for (const field of spec.fields.filter((f) => f.blankable !== undefined)) {
 		if (params[field.name] !== undefined) continue;
 		const pattern = new RegExp(escapeRegExp(field.name), picked.caseInsensitive.includes(field.name) ? 'i' : '');
-		for (const [name, value] of Object.entries(params)) {
+		for (const [name, value] of Object.entries(request)) {
 			if (!pattern.test(`${name}=${value}`)) continue;
 			const where = pattern.test(name) ? 'name' : 'value';
 			return (

@@ -9,8 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import type { FunctionSpec } from './catalogue/types';
-import { apiError, classify, inputError, redact, replyError } from './errors';
-import { fieldNameClash } from './schemas';
+import { apiError, classify, redact, replyError } from './errors';
 import { parseReply, type ParsedReply, type StatusLine } from './reply';
 
 /**
@@ -67,6 +66,21 @@ export function readCredentials(data: ICredentialDataDecryptedObject): VicidialC
 }
 
 /** Every secret of a credential, for redaction. */
+/** A parameter every request carries besides the function's own, with how to name it to a user. */
+export interface SentAlong {
+	label: string;
+	value: string;
+}
+
+/** The credential's parameters as they travel in each request (authenticate adds user and pass). */
+export function sentAlong(credentials: VicidialCredentials): Record<string, SentAlong> {
+	return {
+		user: { label: "The credential's API User", value: credentials.apiUser },
+		pass: { label: "The credential's Password", value: credentials.password },
+		source: { label: "The credential's Source", value: credentials.source },
+	};
+}
+
 export function secretsOf(credentials: VicidialCredentials): string[] {
 	return [credentials.password, credentials.basicAuthPassword].filter((s) => s.length > 0);
 }
@@ -172,14 +186,6 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 	const retryable = mayRetry(spec, params);
 	const attemptsAllowed = retryable ? Math.max(1, settings.maxAttempts) : 1;
 
-	// The credential travels in the same request: update_fields would also match field names in it.
-	const credentialClash = fieldNameClash(
-		spec,
-		{ ...params, user: credentials.apiUser, pass: credentials.password, source: credentials.source },
-		{ user: "The credential's API User", pass: "The credential's Password", source: "The credential's Source" },
-	);
-	if (credentialClash) throw inputError(node, credentialClash, input.itemIndex ?? 0, `VICIdial function ${spec.name}; nothing was sent.`);
-
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		url,
@@ -206,9 +212,7 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 		// A TLS or DNS failure will not heal in a second; don't hammer a locked-down server.
 		if (last.kind === 'network' && (TLS_CODE.test(last.code) || last.code === 'ENOTFOUND')) break;
 	}
-	const maybeApplied = spec.writes && !retryable
-		? ' The request may or may not have been applied: check VICIdial before repeating it.'
-		: '';
+	const maybeApplied = spec.writes && !retryable;
 
 	if (!last || last.kind === 'network') {
 		const code = last?.code ?? '';
@@ -218,7 +222,8 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 			fn: spec.name,
 			reason: code,
 			message: redact(`${spec.name}: ${message}`, secrets),
-			description: description + maybeApplied,
+			description,
+			maybeApplied,
 			itemIndex: input.itemIndex,
 		});
 	}
@@ -232,7 +237,8 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 			description:
 				(empty
 					? 'PHP stopped with an error (for example a database error, or lead_field_info with an unknown field name).'
-					: 'The web server reported an error.') + maybeApplied,
+					: 'The web server reported an error.'),
+			maybeApplied,
 			httpCode: String(last.status),
 			itemIndex: input.itemIndex,
 		});
