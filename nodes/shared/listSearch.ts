@@ -2,7 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 
 import { getFunction } from './catalogue';
 import { plain } from './descriptions';
-import { callVicidial, checkReply, readCredentials, secretsOf } from './transport';
+import { checkReply } from './reply';
+import { callVicidial, readCredentials, secretsOf } from './transport';
 
 /**
  * Dropdowns loaded from VICIdial. Each runs one read-only Non-Agent function and filters the

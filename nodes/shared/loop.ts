@@ -13,7 +13,8 @@ import type { ApiName, FunctionSpec } from './catalogue/types';
 import { camel, PARAM, plain, SECRET_FIELD } from './descriptions';
 import { errorCode, inputError, MAYBE_APPLIED, redact, redactDeep } from './errors';
 import { BLANK, validateInput, type FunctionInput } from './schemas';
-import { callVicidial, checkReply, readCredentials, secretsOf, sentAlong, type RequestSettings, type VicidialCredentials } from './transport';
+import { checkReply } from './reply';
+import { callVicidial, readCredentials, secretsOf, sentAlong, type RequestSettings, type VicidialCredentials } from './transport';
 
 /**
  * The per-item loop both action nodes share: read and validate every item first (nothing is

@@ -5,12 +5,11 @@ import {
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
-	type INode,
 } from 'n8n-workflow';
 
 import type { FunctionSpec } from './catalogue/types';
-import { apiError, classify, redact, replyError } from './errors';
-import { parseReply, type ParsedReply, type StatusLine } from './reply';
+import { apiError, redact } from './errors';
+import { parseReply, type ParsedReply } from './reply';
 
 /**
  * The one door to VICIdial. Parameters go as an `application/x-www-form-urlencoded` POST
@@ -175,7 +174,7 @@ function describeNetwork(code: string, url: string): { message: string; descript
  * Send one function call and return the parsed reply. Network errors, timeouts and HTTP 5xx
  * are retried with back-off only where the catalogue says a repeat cannot apply twice;
  * otherwise the error says the request may or may not have been applied. `ERROR:` lines are
- * not judged here (see `checkReply`).
+ * not judged here (see `checkReply` in reply.ts).
  */
 export async function callVicidial(this: RequestContext, input: CallInput): Promise<CallResult> {
 	const { spec, params, credentials } = input;
@@ -273,105 +272,4 @@ async function send(this: RequestContext, options: IHttpRequestOptions, noAuth: 
 	} catch (error) {
 		return { kind: 'network', code: lowLevelCode(error) };
 	}
-}
-
-export interface CheckOptions {
-	node: INode;
-	spec: FunctionSpec;
-	parsed: ParsedReply;
-	secrets: readonly string[];
-	itemIndex?: number;
-	/** Return a duplicate refusal as data instead of failing (add_lead with "return existing"). */
-	duplicateAsData?: boolean;
-	/** Requests sent for this reply; a duplicate refusal after a retry is the first attempt's own lead. */
-	attempts?: number;
-}
-
-function matchesEmpty(spec: FunctionSpec, line: StatusLine): boolean {
-	return (spec.emptyOn ?? []).some((reason) => line.reason.startsWith(reason));
-}
-
-/**
- * Judge a parsed reply: the first `ERROR:` line becomes a NodeApiError, unless it means
- * "nothing found" for this function (zero items) or a duplicate the caller wants as data.
- * Returns the items for the workflow.
- */
-export function checkReply({ node, spec, parsed, secrets, itemIndex, duplicateAsData, attempts = 1 }: CheckOptions): IDataObject[] {
-	const error = parsed.lines.find((line) => line.kind === 'ERROR');
-	if (error) {
-		if (matchesEmpty(spec, error)) return [];
-		// A retried add_lead refused as a duplicate found the lead its first attempt added before
-		// the connection failed: that is this item's lead, not someone else's.
-		const ownDuplicate = attempts > 1 && spec.retry.kind === 'whenSet';
-		if ((duplicateAsData || ownDuplicate) && /^DUPLICATE/.test(error.reason)) {
-			return [{ result: 'DUPLICATE', message: error.reason, duplicate: true, ...(ownDuplicate ? { retried: true } : {}), ...error.fields }];
-		}
-		// A write retried after a lost answer (add_dnc_phone, add_list, delete_fpg_phone…) is
-		// refused as "already exists" or "does not exist" when the first attempt went through:
-		// the state the item asked for is there, so the item succeeds and says so.
-		if (attempts > 1 && spec.writes && spec.retry.kind === 'always') {
-			const code = classify(`${error.reason} ${error.values.join('|')}`);
-			if (code === 'duplicate' || code === 'not_found') {
-				return [{ result: 'SUCCESS', message: error.reason, retried: true, alreadyApplied: true, ...error.fields }];
-			}
-		}
-		throw replyError(node, { spec, line: error, secrets, itemIndex });
-	}
-	// Some refusals come as a NOTICE (update_list, update_phone: USER DOES NOT HAVE PERMISSION
-	// TO DELETE …): the thing asked for did not happen, so the item fails.
-	const refusal = parsed.lines.find((line) => line.kind === 'NOTICE' && /DOES NOT HAVE PERMISSION/i.test(line.reason));
-	if (refusal) {
-		const error = replyError(node, { spec, line: refusal, secrets, itemIndex });
-		if (parsed.lines.some((line) => line.kind === 'SUCCESS')) {
-			error.description = `${error.description ?? ''} Other changes in the same request were applied.`.trim();
-		}
-		throw error;
-	}
-	const items = toItems(spec, parsed);
-	if (items.length === 0 && parsed.lines.some((line) => matchesEmpty(spec, line))) return [];
-	if (items.length === 0 && spec.reply.kind !== 'table' && spec.reply.kind !== 'keyValue') {
-		throw apiError(node, {
-			code: 'server',
-			fn: spec.name,
-			reason: 'unrecognised reply',
-			message: `${spec.name}: VICIdial sent a reply the node does not recognise`,
-			description: redact(parsed.text ?? '', secrets).slice(0, 300) || 'The reply was empty.',
-			itemIndex,
-		});
-	}
-	return items;
-}
-
-function lineItem(line: StatusLine): IDataObject {
-	const item: IDataObject = { result: line.kind, message: line.reason, ...line.fields };
-	if (Object.keys(line.fields).length === 0 && line.values.length > 0) item.values = line.values;
-	return item;
-}
-
-/** The workflow's view of a reply: one item per row, per SUCCESS line, or one for the whole reply. */
-export function toItems(spec: FunctionSpec, parsed: ParsedReply): IDataObject[] {
-	const reply = spec.reply;
-	const notices = parsed.lines.filter((line) => line.kind === 'NOTICE').map(lineItem);
-	if (reply.kind === 'value') {
-		return parsed.text === undefined ? [] : [{ [reply.field]: parsed.text }];
-	}
-	if (reply.kind === 'text') {
-		return parsed.text === undefined ? [] : [{ [reply.field]: parsed.text }];
-	}
-	if (reply.kind === 'status') {
-		const successes = parsed.lines.filter((line) => line.kind === 'SUCCESS').map(lineItem);
-		if (successes.length > 0) {
-			if (notices.length > 0) successes[0].notices = notices;
-			return successes;
-		}
-		// Some calls answer with NOTICE lines only (update_lead with only callback or hopper flags).
-		if (notices.length > 0) return [{ ...notices[0], notices }];
-		return [];
-	}
-	// The write half of a table function (update_alt_url ADD, update_presets DELETE) answers
-	// with a SUCCESS line and no rows; a NOTICE without rows is an empty list.
-	if (parsed.rows.length === 0) return parsed.lines.filter((line) => line.kind === 'SUCCESS').map(lineItem);
-	// Tables and records; a status line before the rows (update_cid_group_entry INFO) is kept on each row.
-	const header = parsed.lines.find((line) => line.kind === 'SUCCESS');
-	return parsed.rows.map((row) => (header && Object.keys(header.fields).length > 0 ? { ...header.fields, ...row } : row));
 }

@@ -168,7 +168,7 @@ describe('VICIdial node: campaign resource', () => {
 			testcamp().dispo_call_url = 'ALT';
 		});
 
-		// Regression (was a bug): update_alt_url's reply is a `table` (for LIST), and toItems in transport.ts turns a
+		// Regression (was a bug): update_alt_url's reply is a `table` (for LIST), and toItems in reply.ts turns a
 		// table reply into its rows only: the SUCCESS line of NEW/UPDATE gives zero items.
 		it('adds an entry with NEW and outputs the new URL ID', async () => {
 			const result = await run('update_alt_url', {
@@ -255,7 +255,7 @@ describe('VICIdial node: campaign resource', () => {
 		const preset = (preset_name: string, preset_number: string) => ({ preset_name, campaign_id: 'TESTCAMP', preset_number, preset_hide_number: 'N', preset_dtmf: '' });
 
 		// Regression (was a bug): as for update_alt_url, the reply is a `table` (for LIST), so the SUCCESS line of
-		// NEW/UPDATE/DELETE gives zero items (toItems in transport.ts).
+		// NEW/UPDATE/DELETE gives zero items (toItems in reply.ts).
 		it('adds a preset with NEW', async () => {
 			const result = await run('update_presets', { campaignId: 'TESTCAMP', action: 'NEW', additionalFields: { presetName: 'SALES', presetNumber: '3125551212', presetHideNumber: true } });
 			expect(result.error).toBeUndefined();
@@ -307,7 +307,7 @@ describe('VICIdial node: campaign resource', () => {
 		const entries = () => sim.state.cidGroups.get('TESTCAMP')!.entries;
 
 		// Regression (was a bug): the reply is a `table` (for INFO), so the SUCCESS line of ADD/UPDATE/DELETE gives
-		// zero items (toItems in transport.ts).
+		// zero items (toItems in reply.ts).
 		it('adds an entry', async () => {
 			const result = await run('update_cid_group_entry', {
 				cidGroupId: 'TESTCAMP',

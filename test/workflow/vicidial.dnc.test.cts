@@ -58,7 +58,7 @@ describe('add_dnc_phone', () => {
 	});
 
 	// Regression (was a bug): add_dnc_phone is retried after a lost answer (catalogue retry 'always': "a repeat is
-	// refused with DNC NUMBER ALREADY EXISTS"), but transport.ts checkReply() turns that refusal
+	// refused with DNC NUMBER ALREADY EXISTS"), but reply.ts checkReply() turns that refusal
 	// of the node's own first attempt into a failure: the number is on the list and the item
 	// fails with "DNC NUMBER ALREADY EXISTS" (code duplicate). The same holds for every write
 	// whose repeat is refused: delete_dnc_phone, add/delete_fpg_phone, add_list, lead_dearchive,

@@ -130,7 +130,7 @@ describe('update_list', () => {
 
 	// Regression (was a bug): VICIdial refuses a delete the user may not do with a NOTICE line, not an ERROR
 	// (notes §4.3: "NOTICE: update_list USER DOES NOT HAVE PERMISSION TO DELETE LISTS"). The
-	// node only fails on ERROR lines (transport.ts checkReply), so the run succeeds with an
+	// node only fails on ERROR lines (reply.ts checkReply), so the run succeeds with an
 	// item whose message is "NO UPDATES DEFINED" while the list was not deleted.
 	it('fails when VICIdial refuses to delete the list for lack of permission', async () => {
 		sim.state.users.get('6666')!.delete_lists = false;

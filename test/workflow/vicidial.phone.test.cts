@@ -150,7 +150,7 @@ describe('VICIdial node: phone resource', () => {
 		});
 
 		// Regression (was a bug): VICIdial refuses the delete with a NOTICE line (USER DOES NOT HAVE PERMISSION TO
-		// DELETE PHONES), and checkReply/toItems in transport.ts output a NOTICE-only reply as a
+		// DELETE PHONES), and checkReply/toItems in reply.ts output a NOTICE-only reply as a
 		// success item: the workflow goes on as if the phone were gone.
 		it('fails with a permission error when deleting without Ast Delete Phones', async () => {
 			sim.state.users.get('6666')!.ast_delete_phones = false;
