@@ -19,6 +19,7 @@ module.exports = {
 			...common,
 			displayName: 'integration',
 			testMatch: ['<rootDir>/test/integration/**/*.test.cts', '<rootDir>/test/workflow/**/*.test.cts'],
+			setupFilesAfterEnv: ['<rootDir>/test/helpers/storedSecrets.cts'],
 		},
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.cts'] },
 	],

@@ -48,14 +48,32 @@ export interface Simulator {
 	stop(): Promise<void>;
 }
 
-/** PHP fills $_GET from the query string and $_POST from a form body; the APIs read GET first. */
-function parseParams(url: URL, body: string, contentType: string): Record<string, string> {
-	const params: Record<string, string> = {};
+/**
+ * PHP fills $_GET from the query string and $_POST from a form body; the APIs read GET first.
+ * Both scripts walk `foreach($_POST as $key=>$value)` before reading their parameters, so a
+ * request without its own `value` leaves `$value` holding the last POST field (notes §8.1):
+ * the handlers see that as `value`, as the PHP does.
+ */
+function parseParams(url: URL, body: string, contentType: string): { sent: Record<string, string>; params: Record<string, string> } {
+	const sent: Record<string, string> = {};
+	let lastPost: string | undefined;
 	if (contentType.includes('application/x-www-form-urlencoded')) {
-		for (const [key, value] of new URLSearchParams(body)) params[key] = value;
+		for (const [key, value] of new URLSearchParams(body)) {
+			sent[key] = value;
+			lastPost = value;
+		}
 	}
-	for (const [key, value] of url.searchParams) params[key] = value;
-	return params;
+	for (const [key, value] of url.searchParams) sent[key] = value;
+	const params = { ...sent };
+	if (!('value' in params) && lastPost !== undefined) params.value = lastPost;
+	return { sent, params };
+}
+
+/** vicidial_api_urls.url: the page and the query string, rebuilt from the whole body for a POST (notes §8.2). */
+function apiUrlOf(url: URL, body: string): string {
+	const query = url.search.slice(1);
+	if (body === '') return `${url.pathname}?${query}`;
+	return query === '' ? `${url.pathname}?${body}` : `${url.pathname}?${query}&GET-AND-POST=Y&${body}`;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -70,7 +88,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Non-Agent API: version needs no login; everything else: source, login, allowed functions. */
-function answerNonAgent(state: SimState, params: Record<string, string>, clientIp: string): SimReply {
+function answerNonAgent(state: SimState, params: Record<string, string>, clientIp: string, valueSent: boolean): SimReply {
 	// Non-Agent turns every + into a space, even one sent as %2B (notes §1).
 	for (const key of Object.keys(params)) params[key] = params[key].replace(/\+/g, ' ');
 	const fn = params.function ?? '';
@@ -92,11 +110,12 @@ function answerNonAgent(state: SimState, params: Record<string, string>, clientI
 	if (!functionAllowed(login.user, fn)) {
 		return `ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |${login.user.user}|${fn}|\n`;
 	}
+	state.apiLog.push({ api: 'nonAgent', user: login.user.user, function: fn, value: params.value ?? '', valueSent, source });
 	return handler({ params, state, apiUser: login.user, fn, now, clientIp });
 }
 
 /** Agent API: source, login (with API access), system switch, allowed functions. */
-function answerAgent(state: SimState, params: Record<string, string>, clientIp: string): SimReply {
+function answerAgent(state: SimState, params: Record<string, string>, clientIp: string, valueSent: boolean): SimReply {
 	const fn = params.function ?? '';
 	const now = new Date();
 	if (['coffee', 'start_coffee', 'make_coffee', 'brew_coffee'].includes(fn)) {
@@ -115,6 +134,7 @@ function answerAgent(state: SimState, params: Record<string, string>, clientIp: 
 	if (!functionAllowed(login.user, fn)) {
 		return `ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${params.value ?? ''}|${login.user.user}|${fn}|${login.user.user_group}\n`;
 	}
+	state.apiLog.push({ api: 'agent', user: login.user.user, function: fn, value: params.value ?? '', valueSent, source });
 	return handler({ params, state, apiUser: login.user, fn, now, clientIp });
 }
 
@@ -122,6 +142,13 @@ function send(res: ServerResponse, reply: SimReply): void {
 	const full = typeof reply === 'string' ? { status: 200, body: reply } : reply;
 	res.writeHead(full.status, { 'Content-Type': full.contentType ?? 'text/html; charset=utf-8' });
 	res.end(full.body);
+}
+
+const running = new Set<Simulator>();
+
+/** The simulators this process has started and not stopped (for test-wide checks of what they stored). */
+export function runningSimulators(): ReadonlySet<Simulator> {
+	return running;
 }
 
 /**
@@ -155,11 +182,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			send(res, { status: 404, body: '<html><body><h1>Not Found</h1></body></html>' });
 			return;
 		}
-		const params = parseParams(url, body, contentType);
+		const { sent, params } = parseParams(url, body, contentType);
 		const fn = params.function ?? '';
+		sim.state.apiUrls.push(apiUrlOf(url, body));
 		sim.stats.requests += 1;
 		sim.stats.byFunction[fn] = (sim.stats.byFunction[fn] ?? 0) + 1;
-		const record: RequestRecord = { api, method: req.method ?? 'GET', url: req.url ?? '', contentType, fn, params: { ...params }, status: 0, at: Date.now() };
+		const record: RequestRecord = { api, method: req.method ?? 'GET', url: req.url ?? '', contentType, fn, params: sent, status: 0, at: Date.now() };
 		sim.log.push(record);
 		sim.stats.inFlight += 1;
 		sim.stats.maxInFlight = Math.max(sim.stats.maxInFlight, sim.stats.inFlight);
@@ -181,7 +209,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			send(res, { status: 500, body: fault.kind === 'empty500' ? '' : '<html><body><h1>500 Internal Server Error</h1></body></html>' });
 			return;
 		}
-		const reply = api === 'nonAgent' ? answerNonAgent(sim.state, params, req.socket.remoteAddress ?? '') : answerAgent(sim.state, params, req.socket.remoteAddress ?? '');
+		const clientIp = req.socket.remoteAddress ?? '';
+		const valueSent = 'value' in sent;
+		const reply = api === 'nonAgent' ? answerNonAgent(sim.state, params, clientIp, valueSent) : answerAgent(sim.state, params, clientIp, valueSent);
 		const full = typeof reply === 'string' ? { status: 200, body: reply } : reply;
 		record.status = full.status;
 		if (fault?.kind === 'resetAfterApply') {
@@ -267,10 +297,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			for (const key of Object.keys(sim.stats.byFunction)) delete sim.stats.byFunction[key];
 		},
 		stop() {
+			running.delete(simulator);
 			for (const socket of sockets) socket.destroy();
 			return new Promise<void>((resolve) => server.close(() => resolve()));
 		},
 	};
+	running.add(simulator);
 	return simulator;
 }
 

@@ -337,6 +337,16 @@ export interface SimAdmin {
 	next_man_id: number;
 }
 
+export interface SimApiLogRow {
+	api: 'nonAgent' | 'agent';
+	user: string;
+	function: string;
+	value: string;
+	/** Whether the request carried its own `value` (false: `value` is the leaked last POST field). */
+	valueSent: boolean;
+	source: string;
+}
+
 export interface SimState {
 	system: SimSystem;
 	users: Map<string, SimUser>;
@@ -371,6 +381,14 @@ export interface SimState {
 	/** vicidial_callbacks_archive: callbacks removed by update_lead (delete_lead, callback=REMOVE). */
 	callbacksArchive: SimCallback[];
 	altPhones: SimAltPhone[];
+	/**
+	 * vicidial_api_log: one row per authenticated API call, with the `$value` PHP held when the
+	 * function ran. Without a `value` parameter that is the last POST field (notes §8.1), which
+	 * is how a real VICIdial came to store the API password here.
+	 */
+	apiLog: SimApiLogRow[];
+	/** vicidial_api_urls: the page and the whole request rebuilt as a query string, password included (notes §8.2). */
+	apiUrls: string[];
 	/** Next ids, as AUTO_INCREMENT columns would hand them out. */
 	next: { lead_id: number; hopper_id: number; callback_id: number; recording_id: number; url_id: number; notification_id: number; call_seq: number };
 }
@@ -767,6 +785,8 @@ export function createState(): SimState {
 		agentLog: [],
 		callbacksArchive: [],
 		altPhones: [],
+		apiLog: [],
+		apiUrls: [],
 		next: { lead_id: 100, hopper_id: 1, callback_id: 2, recording_id: 2, url_id: 1, notification_id: 1, call_seq: 1 },
 	};
 }

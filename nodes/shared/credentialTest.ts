@@ -30,11 +30,14 @@ export async function vicidialApiTest(this: ICredentialTestFunctions, credential
 		response = (await request({
 			method: 'POST',
 			uri: url,
+			// The order of every request (transport.formBody): credentials first, `value` last,
+			// so VICIdial's api log does not store the password as the value (notes §8.1).
 			form: {
-				function: 'logged_in_agents',
+				source: credentials.source,
 				user: credentials.apiUser,
 				pass: credentials.password,
-				source: credentials.source,
+				function: 'logged_in_agents',
+				value: '',
 			},
 			resolveWithFullResponse: true,
 			simple: false,

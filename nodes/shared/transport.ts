@@ -135,6 +135,26 @@ function lowLevelCode(error: unknown): string {
 	return '';
 }
 
+/**
+ * The request body, in the order VICIdial needs. Both PHP scripts leave `$value` holding the
+ * last POST field when a request has no `value` of its own, then log it, and external_add_lead
+ * even dials it (notes §8.1): with the credential last, VICIdial stored the password as a
+ * phone number. So source, user and pass come first (the credential's `authenticate` assigns
+ * `user` and `pass` in place, which keeps their position), the function's own parameters
+ * follow, and `value` (empty where the function has none) is always the last field.
+ */
+export function formBody(spec: Pick<FunctionSpec, 'name' | 'noAuth'>, params: Readonly<Record<string, string>>, source: string): IDataObject {
+	const body: IDataObject = { source };
+	if (spec.noAuth !== true) {
+		body.user = '';
+		body.pass = '';
+	}
+	body.function = spec.name;
+	for (const [name, value] of Object.entries(params)) if (name !== 'value') body[name] = value;
+	body.value = params.value ?? '';
+	return body;
+}
+
 type Attempt =
 	| { kind: 'reply'; status: number; body: string }
 	| { kind: 'network'; code: string };
@@ -189,8 +209,7 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 		method: 'POST',
 		url,
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/plain, text/html, */*' },
-		// user and pass are added by the credential's authenticate (body); source is no secret.
-		body: { ...params, function: spec.name, source: credentials.source } as IDataObject,
+		body: formBody(spec, params, credentials.source),
 		timeout: settings.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,

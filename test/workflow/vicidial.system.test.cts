@@ -39,7 +39,7 @@ describe('VICIdial node: system resource', () => {
 				},
 			]);
 			expect(result.items[0].json.epoch).toBeGreaterThanOrEqual(before);
-			expect(sim.log[0].params).toEqual({ function: 'version', source: 'n8n-test' });
+			expect(sim.log[0].params).toEqual({ source: 'n8n-test', function: 'version', value: '' });
 		});
 
 		it('answers even with a wrong password (version needs no login)', async () => {
