@@ -138,6 +138,22 @@ function answerAgent(state: SimState, params: Record<string, string>, clientIp: 
 	return handler({ params, state, apiUser: login.user, fn, now, clientIp });
 }
 
+/**
+ * On PHP 8.1+ the reads' own api_log INSERT carries the lead's data unescaped, so an apostrophe
+ * in the lead (O'Brien) makes mysqli throw after the reply was printed: lead_field_info answers
+ * HTTP 500 with the value still in the body, lead_all_info HTTP 500 with an empty body (notes §8.10).
+ */
+function quoteBreaksApiLog(state: SimState, fn: string, params: Record<string, string>, reply: { status: number; body: string; contentType?: string }) {
+	if (fn !== 'lead_all_info' && fn !== 'lead_field_info') return reply;
+	const leadId = Number(params.lead_id ?? '');
+	const leads = [...state.leads.values()].filter((lead) =>
+		params.lead_id ? lead.lead_id === leadId : fn === 'lead_all_info' && params.phone_number !== undefined && lead.phone_number === params.phone_number,
+	);
+	const quoted = leads.some((lead) => Object.values(lead).some((value) => typeof value === 'string' && value.includes("'")));
+	if (!quoted || reply.body.startsWith('ERROR')) return reply;
+	return { ...reply, status: 500, body: fn === 'lead_field_info' ? reply.body : '' };
+}
+
 function send(res: ServerResponse, reply: SimReply): void {
 	const full = typeof reply === 'string' ? { status: 200, body: reply } : reply;
 	res.writeHead(full.status, { 'Content-Type': full.contentType ?? 'text/html; charset=utf-8' });
@@ -212,7 +228,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const clientIp = req.socket.remoteAddress ?? '';
 		const valueSent = 'value' in sent;
 		const reply = api === 'nonAgent' ? answerNonAgent(sim.state, params, clientIp, valueSent) : answerAgent(sim.state, params, clientIp, valueSent);
-		const full = typeof reply === 'string' ? { status: 200, body: reply } : reply;
+		let full = typeof reply === 'string' ? { status: 200, body: reply } : reply;
+		if (api === 'nonAgent' && full.status === 200) full = quoteBreaksApiLog(sim.state, fn, params, full);
 		record.status = full.status;
 		if (fault?.kind === 'resetAfterApply') {
 			req.socket.destroy();

@@ -158,6 +158,8 @@ function convert(field: FieldSpec, raw: unknown, api: FunctionSpec['api']): Chec
 			return { ok: true, value: `${before}${joined}${after}` };
 		}
 		case 'phone': {
+			// `+0 312 555 0100` once went out as country code 031 with number 25550100.
+			if (text !== undefined && /^\+\D*0/.test(text.trim())) return fail('digits, with a country code after + that does not start with 0');
 			const phone = text === undefined ? undefined : normalisePhone(text);
 			if (!phone || !withinLength(phone.number, field)) return fail(lengthRule(field, 'digits'));
 			return { ok: true, value: phone.number };
@@ -175,10 +177,11 @@ function convert(field: FieldSpec, raw: unknown, api: FunctionSpec['api']): Chec
 			return { ok: true, value: code };
 		}
 		case 'date': {
-			const date = text?.trim().slice(0, 10);
-			if (date === undefined || !validDate(date) || (text!.trim().length > 10 && !/^\d{4}-\d{2}-\d{2}[T ]/.test(text!.trim()))) {
-				return fail('a date as YYYY-MM-DD');
-			}
+			// A date, or a whole date and time (an expression's ISO timestamp) whose date is
+			// taken; `1990-02-03 garbage` was once cut to 1990-02-03 and sent.
+			const trimmed = text?.trim() ?? '';
+			const date = validDate(trimmed) ? trimmed : normaliseDateTime(trimmed)?.slice(0, 10);
+			if (date === undefined) return fail('a date as YYYY-MM-DD');
 			return { ok: true, value: date };
 		}
 		case 'dateTime': {

@@ -1,5 +1,6 @@
 import {
 	sleep,
+	sleepWithAbort,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -98,6 +99,19 @@ export function mayRetry(spec: FunctionSpec, params: Readonly<Record<string, str
 }
 
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO/;
+/**
+ * On PHP 8.1+ VICIdial's own api_log INSERT is not escaped, so a lead holding an apostrophe
+ * (O'Brien) makes lead_all_info and lead_field_info answer HTTP 500 every time (notes §8.10).
+ */
+const APOSTROPHE_HINT =
+	"If the lead's data holds an apostrophe (O'Brien), this is a known fault of VICIdial on PHP 8: its own API log insert fails; it repeats on every try, so fix the lead's data (or the server), not the workflow.";
+
+function readsLead(spec: FunctionSpec): boolean {
+	return !spec.writes && spec.fields.some((field) => field.name === 'lead_id' || field.name === 'phone_number');
+}
+
+/** Failures that happen before a request can reach the server: nothing was applied. */
+const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$|CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO/;
 
 /** n8n's descriptive messages for network codes (NodeApiError replaces the code by these). */
 const DESCRIBED_CODES: Array<[RegExp, string]> = [
@@ -221,16 +235,24 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 
 	let last: Attempt | undefined;
 	let attempts = 0;
+	// Whether any attempt may have reached PHP: a write is then possibly applied, whatever the
+	// last attempt says (retried add_leads whose answers were lost had often created the lead).
+	let reached = false;
 	for (let attempt = 1; attempt <= attemptsAllowed; attempt++) {
 		attempts = attempt;
 		if (attempt > 1) await sleep(Math.min(settings.backoffMs * 2 ** (attempt - 2), 8_000));
-		last = await send.call(this, options, spec.noAuth === true);
+		const previous = last;
+		last = await send.call(this, options, spec.noAuth === true, settings.timeoutMs);
 		const failed = last.kind === 'network' || last.status >= 500;
 		if (!failed) break;
+		if (last.kind === 'reply' || !NOT_SENT.test(last.code)) reached = true;
 		// A TLS or DNS failure will not heal in a second; don't hammer a locked-down server.
 		if (last.kind === 'network' && (TLS_CODE.test(last.code) || last.code === 'ENOTFOUND')) break;
+		// The same HTTP 500 twice is PHP failing the same way again (an apostrophe in the lead
+		// on PHP 8, notes §8.10), not a passing fault: a third try would only repeat it.
+		if (last.kind === 'reply' && previous?.kind === 'reply' && previous.status === last.status && previous.body === last.body) break;
 	}
-	const maybeApplied = spec.writes && !retryable;
+	const maybeApplied = spec.writes && reached;
 
 	if (!last || last.kind === 'network') {
 		const code = last?.code ?? '';
@@ -252,10 +274,11 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 			fn: spec.name,
 			reason: `HTTP ${last.status}`,
 			message: `${spec.name}: VICIdial answered HTTP ${last.status}${empty ? ' with an empty body' : ''}`,
-			description:
-				(empty
+			description: `${
+				empty
 					? 'PHP stopped with an error (for example a database error, or lead_field_info with an unknown field name).'
-					: 'The web server reported an error.'),
+					: 'The web server reported an error.'
+			}${readsLead(spec) ? ` ${APOSTROPHE_HINT}` : ''}`,
 			maybeApplied,
 			httpCode: String(last.status),
 			itemIndex: input.itemIndex,
@@ -278,7 +301,27 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 	return { body: last.body, parsed: parseReply(last.body, spec, { stage: params.stage }), attempts };
 }
 
-async function send(this: RequestContext, options: IHttpRequestOptions, noAuth: boolean): Promise<Attempt> {
+/**
+ * One attempt. `timeoutMs` is a deadline for the whole exchange: n8n's `timeout` only fires
+ * when the socket goes idle, so a server trickling a byte every 300 ms held an item for 21 s
+ * with the timeout at 1 s. The request helper takes no abort signal of ours (n8n sets its own
+ * execution-cancel signal), so the attempt races a timer that is cleared when it settles.
+ */
+async function send(this: RequestContext, options: IHttpRequestOptions, noAuth: boolean, timeoutMs: number): Promise<Attempt> {
+	const timer = new AbortController();
+	const deadline = sleepWithAbort(timeoutMs, timer.signal).then(
+		(): Attempt => ({ kind: 'network', code: 'ETIMEDOUT' }),
+		// Aborted because the request settled first; this branch never wins the race.
+		(): Promise<Attempt> => new Promise<Attempt>(() => undefined),
+	);
+	try {
+		return await Promise.race([exchange.call(this, options, noAuth), deadline]);
+	} finally {
+		timer.abort();
+	}
+}
+
+async function exchange(this: RequestContext, options: IHttpRequestOptions, noAuth: boolean): Promise<Attempt> {
 	try {
 		const response = (noAuth
 			? await this.helpers.httpRequest({ ...options })
