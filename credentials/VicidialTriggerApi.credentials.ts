@@ -3,7 +3,9 @@ import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 /**
  * How the VICIdial Trigger recognises its caller. VICIdial's call-outs are bare GETs (notes §6.2):
  * a secret in the query string, HTTP Basic written into the URL and an IP allow-list fit them; a
- * header key and an HMAC signature are for custom POSTs (and the header key for get2post).
+ * header key and an HMAC signature are for custom POSTs (and the header key for get2post). The
+ * body HMAC is what other dialers send; the signed request (method, path, query, body and a
+ * timestamp) is for senders the user controls. Stored values of existing modes never change.
  *
  * There is no server to call, so the credential is tested by the trigger's `testedBy` method,
  * which checks that the chosen mode is complete and the allow-list parses.
@@ -34,7 +36,8 @@ export class VicidialTriggerApi implements ICredentialType {
 				{
 					name: 'HMAC-SHA256 Signature',
 					value: 'hmac',
-					description: 'A header carries the HMAC-SHA256 of the raw body (custom POSTs)',
+					description:
+						'A header carries the HMAC-SHA256 of the raw body, as other dialers send it. Only a POST with a body and no query is accepted, since nothing else is signed.',
 				},
 				{
 					name: 'HTTP Basic',
@@ -50,6 +53,12 @@ export class VicidialTriggerApi implements ICredentialType {
 					name: 'Shared Secret in Query',
 					value: 'querySecret',
 					description: 'A secret parameter in the URL; VICIdial passes it through unchanged',
+				},
+				{
+					name: 'Signed Request (HMAC-SHA256 with Timestamp)',
+					value: 'signedRequest',
+					description:
+						'For your own scripts: X-Vicidial-Signature signs the timestamp, method, path, query and body; X-Vicidial-Timestamp must be within 5 minutes',
 				},
 			],
 			default: 'querySecret',
@@ -105,7 +114,7 @@ export class VicidialTriggerApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			displayOptions: { show: { authentication: ['hmac'] } },
+			displayOptions: { show: { authentication: ['hmac', 'signedRequest'] } },
 		},
 		{
 			displayName: 'Signature Encoding',
@@ -156,7 +165,8 @@ export class VicidialTriggerApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: '10.0.0.5, 10.0.0.0/24',
-			description: 'Addresses of the proxies; empty trusts only the proxy n8n sees directly',
+			description:
+				'Addresses or ranges of the proxies that set the header; it is read only when n8n\'s direct peer is one of them. While empty, the header is ignored.',
 			displayOptions: { show: { trustProxy: [true] } },
 		},
 		{

@@ -14,7 +14,14 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { dedupKey, DEFAULT_WINDOW_MINUTES, LayeredDedupStore, MemoryDedupStore, StaticDataDedupStore } from './dedup';
+import {
+	dedupKey,
+	DEFAULT_MAX_ENTRIES,
+	DEFAULT_WINDOW_MINUTES,
+	LayeredDedupStore,
+	MemoryDedupStore,
+	StaticDataDedupStore,
+} from './dedup';
 import {
 	AGENT_EVENTS,
 	buildHookUrl,
@@ -38,13 +45,19 @@ import {
 	parsePairs,
 	variablesForFilters,
 } from './parse';
-import { authConfigFrom, type AuthConfig, configProblems, secretsOf, verifyRequest } from './verify';
+import {
+	authConfigFrom,
+	type AuthConfig,
+	configProblems,
+	proxyWarning,
+	REPLAY_WINDOW_SECONDS,
+	secretsOf,
+	SETUP_PARAMETER,
+	verifyRequest,
+} from './verify';
 
 /** The webhook path: production URLs read `/webhook/<webhookId>/vicidial`. */
 const WEBHOOK_PATH = 'vicidial';
-
-/** A request parameter that asks for the paste-ready string instead of starting a run. */
-const SETUP_PARAMETER = 'n8n_setup';
 
 /**
  * n8n answers with the literal `firstEntryJson` unless `responseData` is set (n8n-notes.md §3).
@@ -454,6 +467,37 @@ function queryPairs(context: IWebhookFunctions, req: IncomingRequest): Array<[st
 	return pairs;
 }
 
+/** The path and the query string as received (the signed-request mode signs both verbatim). */
+function requestTarget(req: IncomingRequest): { path: string; rawQuery: string | undefined } {
+	const url = req.originalUrl ?? req.url;
+	if (url === undefined) return { path: '', rawQuery: undefined };
+	const index = url.indexOf('?');
+	return index < 0 ? { path: url, rawQuery: '' } : { path: url.slice(0, index), rawQuery: url.slice(index + 1) };
+}
+
+/** The path of the public webhook URL the sender calls; undefined when n8n gives none. */
+function publicPathOf(context: IWebhookFunctions): string | undefined {
+	try {
+		return new URL(context.getNodeWebhookUrl('default') ?? '').pathname;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Whether a signed request's signature was already used: remembered (in memory and in static
+ * data, like the duplicate check) for the whole replay window on both sides of its timestamp.
+ */
+async function signatureReplayed(context: IWebhookFunctions, signature: string, now: number): Promise<boolean> {
+	const windowMinutes = (2 * REPLAY_WINDOW_SECONDS) / 60;
+	const scope = `${context.getWorkflow().id ?? ''}\u0001${context.getNode().name}\u0001signatures`;
+	const store = new LayeredDedupStore([
+		new MemoryDedupStore(scope, windowMinutes),
+		new StaticDataDedupStore(context.getWorkflowStaticData('node'), windowMinutes, DEFAULT_MAX_ENTRIES, 'signatures'),
+	]);
+	return await store.seen(signature, now);
+}
+
 function mediaType(req: IncomingRequest): string {
 	const header = req.headers['content-type'];
 	return (typeof header === 'string' ? header : '').split(';')[0].trim().toLowerCase();
@@ -474,19 +518,28 @@ async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData
 	const rawBody = req.rawBody ?? Buffer.alloc(0);
 	const type = mediaType(req);
 	const form = type === FORM && rawBody.length > 0 ? parsePairs(rawBody.toString('utf8')) : [];
+	const now = Date.now();
 
 	const verdict = verifyRequest(auth, {
+		method: req.method ?? 'GET',
+		...requestTarget(req),
+		publicPath: publicPathOf(context),
 		query,
 		form,
 		headers: req.headers,
 		rawBody,
 		remoteAddress: req.socket?.remoteAddress,
+		now,
 	});
 	if (!verdict.ok) {
 		if (verdict.status === 403) return answer(context, 403, 'Forbidden');
 		const challenge: Record<string, string> =
 			auth.mode === 'basicAuth' ? { 'WWW-Authenticate': 'Basic realm="VICIdial Trigger"' } : {};
 		return answer(context, 401, 'Unauthorized', challenge);
+	}
+	// A signed request sent again unchanged inside the window is a replay, not a new event.
+	if (verdict.replayKey !== undefined && (await signatureReplayed(context, verdict.replayKey, now))) {
+		return answer(context, 401, 'Unauthorized');
 	}
 
 	const settings = readSettings(context);
@@ -523,7 +576,6 @@ async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData
 		);
 	}
 
-	const now = Date.now();
 	const item = parseCallout({
 		kind: settings.kind,
 		query,
@@ -535,6 +587,8 @@ async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData
 		method: req.method ?? 'GET',
 		clientIp: verdict.clientIp,
 	});
+	const proxyNote = proxyWarning(auth);
+	if (proxyNote !== undefined) item.warnings.push(proxyNote);
 	applyMapping(item, settings.mappings, settings.unmappedLabel);
 	if (!matchesFilters(item, settings.filters)) return answer(context, 200, 'OK filtered');
 

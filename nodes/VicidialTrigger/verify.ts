@@ -2,13 +2,16 @@
  * Who may start the workflow. VICIdial's call-outs are bare GETs (no User-Agent, no headers to
  * speak of, notes §6.2), so the checks that fit it are a secret in the query string, HTTP Basic
  * in the URL and an IP allow-list; a header key and an HMAC signature serve custom POSTs.
+ * Whatever a mode authenticates must cover everything that reaches the item: body-signed HMAC
+ * (what other dialers send) therefore refuses any query field, and the signed-request mode
+ * signs method, path, query, body and a timestamp.
  *
  * Every function here returns a boolean (or a verdict), never throws, and fails closed: an empty
  * configured secret, a malformed header or an unparsable address is a refusal.
  */
 import { createHash, createHmac, timingSafeEqual } from 'crypto';
 
-export type AuthMode = 'querySecret' | 'headerKey' | 'hmac' | 'basicAuth' | 'none';
+export type AuthMode = 'querySecret' | 'headerKey' | 'hmac' | 'signedRequest' | 'basicAuth' | 'none';
 
 export interface AuthConfig {
 	/** `unknown` for a stored mode this version does not know: every check refuses it. */
@@ -35,6 +38,17 @@ export interface AuthConfig {
 export type HeaderMap = Record<string, string | string[] | undefined>;
 
 export interface AuthRequest {
+	/** The HTTP method as received (`GET`, `POST`). */
+	method: string;
+	/** The path as received, without the query (`/webhook/<id>/vicidial`). */
+	path: string;
+	/**
+	 * The path of the public webhook URL, when it differs from the received one (a proxy that
+	 * strips a prefix): a sender signs the path of the URL it calls.
+	 */
+	publicPath?: string;
+	/** The query string exactly as received, without `?`; undefined when n8n gave no URL to read. */
+	rawQuery: string | undefined;
 	/** Query parameters in arrival order (repeated keys kept). */
 	query: ReadonlyArray<readonly [string, string]>;
 	/** Form-body parameters, for the get2post relay that moves the URL's fields into the body. */
@@ -43,9 +57,24 @@ export interface AuthRequest {
 	rawBody: Buffer;
 	/** The TCP peer (`req.socket.remoteAddress`). */
 	remoteAddress: string | undefined;
+	/** Arrival time (ms since the epoch), for the signed-request replay window. */
+	now: number;
 }
 
-export type Verdict = { ok: true; clientIp: string | undefined } | { ok: false; status: 401 | 403; reason: string };
+export type Verdict =
+	| {
+			ok: true;
+			clientIp: string | undefined;
+			/**
+			 * Signed-request mode: the signature, to be remembered for `REPLAY_WINDOW_SECONDS` on
+			 * each side of its timestamp so that an exact replay inside the window is refused too.
+			 */
+			replayKey?: string;
+	  }
+	| { ok: false; status: 401 | 403; reason: string };
+
+/** n8n's own parameter that asks for the paste-ready string; the only query body-HMAC accepts. */
+export const SETUP_PARAMETER = 'n8n_setup';
 
 function digest(value: string | Buffer): Buffer {
 	return createHash('sha256').update(value).digest();
@@ -105,21 +134,88 @@ export function verifyHmac(
 	encoding: 'hex' | 'base64',
 ): boolean {
 	if (headerName === '' || secret === '') return false;
+	const provided = signatureOf(headers, headerName, encoding);
+	if (provided === undefined) return false;
+	const expected = createHmac('sha256', secret).update(rawBody).digest();
+	return timingSafeEqual(provided, expected);
+}
+
+/** A header's SHA-256 digest (hex or base64, optional `sha256=`), or undefined when it is not one. */
+function signatureOf(headers: HeaderMap, headerName: string, encoding: 'hex' | 'base64'): Buffer | undefined {
 	const header = headerOf(headers, headerName);
-	if (header === undefined) return false;
+	if (header === undefined) return undefined;
 	const text = header.trim().replace(/^sha256=/i, '');
 	let provided: Buffer;
 	if (encoding === 'hex') {
-		if (!/^[0-9a-f]{64}$/i.test(text)) return false;
+		if (!/^[0-9a-f]{64}$/i.test(text)) return undefined;
 		provided = Buffer.from(text, 'hex');
 	} else {
-		if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return false;
+		if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined;
 		provided = Buffer.from(text, 'base64');
 	}
 	// timingSafeEqual needs equal lengths; a digest of another size is simply wrong.
-	if (provided.length !== SHA256_BYTES) return false;
-	const expected = createHmac('sha256', secret).update(rawBody).digest();
-	return timingSafeEqual(provided, expected);
+	return provided.length === SHA256_BYTES ? provided : undefined;
+}
+
+/**
+ * Body-signed HMAC covers the body only, so a request may start a run only when everything the
+ * item would hold is in that body: a POST with a non-empty body and no query. A query field
+ * (`dispo=FORGED`, a changed `event_id`) or a GET (whose empty body has one constant signature
+ * anyone who saw it can replay) is refused. The one exception is n8n's setup parameter alone,
+ * which starts nothing. Real body-signing senders (Dialer.CX) POST a JSON body to the bare URL.
+ */
+export function bodyCoversRequest(request: AuthRequest): boolean {
+	const names = request.query.map(([name]) => name);
+	if (names.length === 1 && names[0] === SETUP_PARAMETER) return true;
+	if (names.length > 0) return false;
+	return request.method.toUpperCase() === 'POST' && request.rawBody.length > 0;
+}
+
+/** Seconds a signed request's timestamp may lie before or after the time it arrives. */
+export const REPLAY_WINDOW_SECONDS = 300;
+
+/** Headers of the signed-request mode: Unix seconds, and the hex HMAC-SHA256 of `signedRequestText`. */
+export const TIMESTAMP_HEADER = 'x-vicidial-timestamp';
+export const SIGNATURE_HEADER = 'x-vicidial-signature';
+
+/**
+ * What the signed-request mode signs, each part as sent, joined by `\n`:
+ * `timestamp \n METHOD \n path \n query \n body` (query without `?`, '' when there is none;
+ * the body's raw bytes, '' for none). `printf '%s\n%s\n%s\n%s\n%s'` in a shell builds the same.
+ */
+export function signedRequestText(timestamp: string, method: string, path: string, query: string, body: Buffer): Buffer {
+	return Buffer.concat([Buffer.from(`${timestamp}\n${method}\n${path}\n${query}\n`, 'utf8'), body]);
+}
+
+export type SignedRequestResult = { ok: true; signature: string } | { ok: false; reason: string };
+
+/**
+ * The signed-request mode for senders we control (a relay script, the user's own code): the
+ * `X-Vicidial-Signature` header holds the hex HMAC-SHA256 (optionally `sha256=`) of
+ * `signedRequestText`, and `X-Vicidial-Timestamp` the Unix time in seconds, within
+ * `REPLAY_WINDOW_SECONDS` of `request.now`. A changed method, path, query, body or timestamp
+ * breaks the signature; an old one is out of the window. Fails closed on a missing part.
+ */
+export function verifySignedRequest(request: AuthRequest, secret: string): SignedRequestResult {
+	if (secret === '') return { ok: false, reason: 'no signing secret' };
+	if (request.rawQuery === undefined) return { ok: false, reason: 'the query as received is unknown' };
+	const timestamp = headerOf(request.headers, TIMESTAMP_HEADER)?.trim();
+	if (timestamp === undefined || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'no timestamp' };
+	const provided = signatureOf(request.headers, SIGNATURE_HEADER, 'hex');
+	if (provided === undefined) return { ok: false, reason: 'no signature' };
+	if (Math.abs(request.now / 1000 - Number(timestamp)) > REPLAY_WINDOW_SECONDS) {
+		return { ok: false, reason: 'timestamp outside the replay window' };
+	}
+	const paths = [request.path, request.publicPath].filter(
+		(path, index, all): path is string => path !== undefined && all.indexOf(path) === index,
+	);
+	// Every candidate is computed and compared, so the time taken does not say which path matched.
+	let matched = false;
+	for (const path of paths) {
+		const text = signedRequestText(timestamp, request.method, path, request.rawQuery, request.rawBody);
+		if (timingSafeEqual(provided, createHmac('sha256', secret).update(text).digest())) matched = true;
+	}
+	return matched ? { ok: true, signature: provided.toString('hex') } : { ok: false, reason: 'signature mismatch' };
 }
 
 /** `Authorization: Basic base64(user:password)`; both halves are always compared. */
@@ -251,14 +347,15 @@ export function ipInRanges(ip: string | undefined, ranges: readonly Cidr[]): boo
 
 /**
  * The client's address. Without `trustProxy` it is the TCP peer, whatever the headers say.
- * With it, the forwarded-for chain is read right to left: each hop that is a trusted proxy is
- * skipped, and the first one that is not is the client. With no trusted proxies listed, only the
- * direct peer counts as the proxy, so the rightmost entry is the client.
+ * With it, the forwarded-for header is read only when the TCP peer is a listed proxy: the chain
+ * is read right to left, each hop that is a listed proxy is skipped, and the first one that is
+ * not is the client. With no proxies listed the header is ignored and the peer is the client,
+ * since any caller can send the header (the allow-list was bypassed that way, issue 17 §2).
  */
 export function clientAddress(config: AuthConfig, headers: HeaderMap, peer: string | undefined): string | undefined {
 	if (!config.trustProxy) return peer;
 	const { ranges: trusted } = parseCidrList(config.trustedProxies);
-	if (trusted.length > 0 && !ipInRanges(peer, trusted)) return peer;
+	if (!ipInRanges(peer, trusted)) return peer;
 	const header = headerOf(headers, config.forwardedForHeader || 'x-forwarded-for');
 	if (header === undefined) return peer;
 	const hops = header
@@ -266,10 +363,19 @@ export function clientAddress(config: AuthConfig, headers: HeaderMap, peer: stri
 		.map((hop) => hop.trim())
 		.filter((hop) => hop !== '');
 	for (let i = hops.length - 1; i >= 0; i--) {
-		if (trusted.length > 0 && ipInRanges(hops[i], trusted) && i > 0) continue;
+		if (ipInRanges(hops[i], trusted) && i > 0) continue;
 		return hops[i];
 	}
 	return peer;
+}
+
+/**
+ * The warning for Trust Proxy on with no proxies listed (the header is then ignored), for the
+ * credential test and each item; undefined otherwise.
+ */
+export function proxyWarning(config: AuthConfig): string | undefined {
+	if (!config.trustProxy || parseCidrList(config.trustedProxies).ranges.length > 0) return undefined;
+	return 'Behind a Trusted Proxy is on but Trusted Proxies is empty: the forwarded-for header is ignored and the direct peer counts as the client; list the proxy addresses';
 }
 
 /**
@@ -284,6 +390,7 @@ export function verifyRequest(config: AuthConfig, request: AuthRequest): Verdict
 		return { ok: false, status: 403, reason: `address ${clientIp ?? 'unknown'} is not in the allow-list` };
 	}
 	let ok: boolean;
+	let replayKey: string | undefined;
 	switch (config.mode) {
 		case 'querySecret':
 			ok = verifyQuerySecret(request, config.queryParameter, config.secret);
@@ -291,9 +398,19 @@ export function verifyRequest(config: AuthConfig, request: AuthRequest): Verdict
 		case 'headerKey':
 			ok = verifyHeaderKey(request.headers, config.headerName, config.headerSecret);
 			break;
-		case 'hmac':
-			ok = verifyHmac(request.rawBody, request.headers, config.hmacHeaderName, config.hmacSecret, config.hmacEncoding);
+		case 'hmac': {
+			const signed = verifyHmac(request.rawBody, request.headers, config.hmacHeaderName, config.hmacSecret, config.hmacEncoding);
+			// Both are evaluated, so a forged query costs the same time as a forged body.
+			const covered = bodyCoversRequest(request);
+			ok = signed && covered;
 			break;
+		}
+		case 'signedRequest': {
+			const result = verifySignedRequest(request, config.hmacSecret);
+			ok = result.ok;
+			if (result.ok) replayKey = result.signature;
+			break;
+		}
 		case 'basicAuth':
 			ok = verifyBasic(request.headers, config.user, config.password);
 			break;
@@ -304,7 +421,8 @@ export function verifyRequest(config: AuthConfig, request: AuthRequest): Verdict
 		default:
 			ok = false;
 	}
-	return ok ? { ok: true, clientIp } : { ok: false, status: 401, reason: `${config.mode} check failed` };
+	if (!ok) return { ok: false, status: 401, reason: `${config.mode} check failed` };
+	return replayKey === undefined ? { ok: true, clientIp } : { ok: true, clientIp, replayKey };
 }
 
 /** Every secret of a credential, for removing them by value from anything the workflow sees. */
@@ -312,7 +430,7 @@ export function secretsOf(config: AuthConfig): string[] {
 	return [config.secret, config.headerSecret, config.hmacSecret, config.password].filter((value) => value.length >= 4);
 }
 
-const AUTH_MODES: readonly AuthMode[] = ['querySecret', 'headerKey', 'hmac', 'basicAuth', 'none'];
+const AUTH_MODES: readonly AuthMode[] = ['querySecret', 'headerKey', 'hmac', 'signedRequest', 'basicAuth', 'none'];
 
 /**
  * The credential's data as an `AuthConfig`. Missing or mistyped values become '' (or the
@@ -364,6 +482,9 @@ export function configProblems(config: AuthConfig): string[] {
 			if (!/^[A-Za-z0-9-]+$/.test(config.hmacHeaderName)) problems.push('Signature Header is not a header name');
 			secret('Signing Secret', config.hmacSecret);
 			break;
+		case 'signedRequest':
+			secret('Signing Secret', config.hmacSecret);
+			break;
 		case 'basicAuth':
 			if (config.user === '' || config.user.includes(':')) problems.push('User is empty or contains ":"');
 			secret('Password', config.password);
@@ -380,5 +501,7 @@ export function configProblems(config: AuthConfig): string[] {
 		const proxies = parseCidrList(config.trustedProxies);
 		if (proxies.invalid.length > 0) problems.push(`Trusted Proxies entries are not addresses: ${proxies.invalid.join(', ')}`);
 	}
+	const warning = proxyWarning(config);
+	if (warning !== undefined) problems.push(warning);
 	return problems;
 }

@@ -23,13 +23,16 @@ afterEach(async () => {
 	await harness.close();
 });
 
-function post(headers: Record<string, string>, body = BODY) {
-	return sendRequest(harness.url, {
+function post(headers: Record<string, string>, body = BODY, url = harness.url) {
+	return sendRequest(url, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json', ...headers },
 		body,
 	});
 }
+
+const sign = (body: string, encoding: 'hex' | 'base64', secret = SECRET) =>
+	createHmac('sha256', secret).update(body).digest(encoding);
 
 function expectRefused(response: { status: number; body: string }, status: 401 | 403): void {
 	expect(response.status).toBe(status);
@@ -88,9 +91,6 @@ describe('header key', () => {
 });
 
 describe('HMAC-SHA256 over the raw body', () => {
-	const sign = (body: string, encoding: 'hex' | 'base64', secret = SECRET) =>
-		createHmac('sha256', secret).update(body).digest(encoding);
-
 	it('passes hex (with or without sha256=) and refuses a tampered body', async () => {
 		await start({ authentication: 'hmac', hmacHeaderName: 'x-signature', hmacSecret: SECRET, hmacEncoding: 'hex' });
 		expect(await post({ 'x-signature': sign(BODY, 'hex') })).toMatchObject({ status: 200 });
@@ -108,6 +108,184 @@ describe('HMAC-SHA256 over the raw body', () => {
 		expect(await post({ 'X-Dialer-Signature': sign(BODY, 'base64') })).toMatchObject({ status: 200 });
 		harness.runs.length = 0;
 		expectRefused(await post({ 'X-Dialer-Signature': sign(BODY, 'hex') }), 401);
+	});
+
+	// Issue 17 §2: the signature covers the body only, yet query fields reached the item.
+	describe('lets nothing unsigned reach the item', () => {
+		const hmac = { authentication: 'hmac', hmacHeaderName: 'x-signature', hmacSecret: SECRET, hmacEncoding: 'hex' };
+
+		it('refuses a validly signed POST that carries query fields', async () => {
+			await start(hmac);
+			expectRefused(await post({ 'x-signature': sign(BODY, 'hex') }, BODY, `${harness.url}?dispo=FORGED`), 401);
+			expectRefused(await post({ 'x-signature': sign(BODY, 'hex') }, BODY, `${harness.url}?lead_id=9`), 401);
+		});
+
+		it('refuses a GET whose signature covers the empty body, with or without query fields', async () => {
+			await start(hmac);
+			const emptySigned = { 'x-signature': sign('', 'hex') };
+			expectRefused(await sendRequest(`${harness.url}?lead_id=8&dispo=FORGED`, { headers: emptySigned }), 401);
+			expectRefused(await sendRequest(harness.url, { headers: emptySigned }), 401);
+			expectRefused(await post(emptySigned, ''), 401);
+		});
+
+		it('refuses the signed body re-sent as a GET (the method is not signed)', async () => {
+			await start(hmac);
+			const asGet = await sendRequest(harness.url, {
+				method: 'GET',
+				headers: { 'Content-Type': 'application/json', 'x-signature': sign(BODY, 'hex') },
+				body: BODY,
+			});
+			expectRefused(asGet, 401);
+		});
+
+		it('keeps a changed event_id in the query out of the duplicate key', async () => {
+			await start(hmac);
+			const body = JSON.stringify({ id: 'evt_1', event: 'call.completed', data: { lead_id: 8, dispo: 'SALE' } });
+			const signature = { 'x-signature': sign(body, 'hex') };
+			expect(await post(signature, body)).toMatchObject({ status: 200, body: 'OK' });
+			expect(await post(signature, body, `${harness.url}?event_id=evt_2`)).toMatchObject({ status: 401 });
+			expect(await post(signature, body)).toMatchObject({ status: 200, body: 'OK duplicate' });
+			expect(harness.runs).toHaveLength(1);
+			expect(harness.lastItems[0]).toMatchObject({ eventId: 'evt_1', raw: { query: {} } });
+		});
+
+		it('still answers the setup request, which starts nothing', async () => {
+			await start(hmac);
+			const setup = await sendRequest(`${harness.url}?n8n_setup=1`, { headers: { 'x-signature': sign('', 'hex') } });
+			expect(setup.status).toBe(200);
+			expect(setup.body).toContain('Paste this exact string:');
+			expect(harness.runs).toHaveLength(0);
+		});
+	});
+});
+
+describe('the three senders of other-dialers.md, exactly as they send', () => {
+	it('Dialer.CX: hex HMAC-SHA256 of the raw body in X-Webhook-Signature, no timestamp', async () => {
+		await start({ authentication: 'hmac', hmacHeaderName: 'X-Webhook-Signature', hmacSecret: SECRET, hmacEncoding: 'hex' });
+		// The vendor's own example, spaces included: the signature is over these bytes.
+		const body =
+			'{"event": "call.ended", "timestamp": "2026-03-07T15:30:00Z", "data": {"call_id": "12345", "agent": "jsmith", "phone_number": "5551234567", "duration": 180, "disposition": "SALE", "campaign": "Q1-Sales"}}';
+		const response = await sendRequest(harness.url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'X-Webhook-Signature': sign(body, 'hex') },
+			body,
+		});
+		expect(response).toMatchObject({ status: 200, body: 'OK' });
+		expect(harness.lastItems[0]).toMatchObject({
+			eventName: 'call.ended',
+			eventTime: '2026-03-07T15:30:00.000Z',
+			fields: { call_id: '12345', agent: 'jsmith', disposition: 'SALE', campaign: 'Q1-Sales' },
+		});
+	});
+
+	it('the cloud PBX: GET or POST, JSON or form, a shared secret in a header of its choosing', async () => {
+		await start({ authentication: 'headerKey', headerName: 'X-PBX-Secret', headerSecret: SECRET });
+		const headers = { 'X-PBX-Secret': SECRET };
+		expect(await sendRequest(`${harness.url}?trigger=call_received&caller=3125550101&did=8005550100`, { headers })).toMatchObject({
+			status: 200,
+		});
+		expect(harness.lastItems[0].fields).toMatchObject({ trigger: 'call_received', caller: '3125550101' });
+		const form = await sendRequest(harness.url, {
+			method: 'POST',
+			headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: 'trigger=hangup&caller=3125550102&duration=42',
+		});
+		expect(form).toMatchObject({ status: 200 });
+		expect(harness.lastItems[0].fields).toMatchObject({ trigger: 'hangup', caller: '3125550102' });
+		const json = await sendRequest(harness.url, {
+			method: 'POST',
+			headers: { ...headers, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ trigger: 'missed', caller: '3125550103' }),
+		});
+		expect(json).toMatchObject({ status: 200 });
+		expect(harness.runs).toHaveLength(3);
+	});
+
+	it('the hosted contact center: an Authorization-style header or an x-api-key header', async () => {
+		const body = JSON.stringify({
+			call_id: 88123,
+			call_date: '2023-06-27 13:22:18',
+			lead_id: 8,
+			call_result: -1,
+			agent_disp: -1,
+			agent_id: 0,
+			call_type: 'Outbound',
+			phone: '3125550101',
+			camp_id: 12,
+			is_abandoned: false,
+			call_final_event: null,
+			callback_time: null,
+		});
+		await start({ authentication: 'headerKey', headerName: 'Authorization', headerSecret: `hcc-client-8842 ${SECRET}` });
+		expect(await post({ Authorization: `hcc-client-8842 ${SECRET}` }, body)).toMatchObject({ status: 200, body: 'OK' });
+		expect(harness.lastItems[0].fields).toMatchObject({ call_id: 88123, call_type: 'Outbound', is_abandoned: false });
+		await harness.close();
+		await start({ authentication: 'headerKey', headerName: 'x-api-key', headerSecret: SECRET });
+		expect(await post({ 'x-api-key': SECRET }, body)).toMatchObject({ status: 200, body: 'OK' });
+	});
+});
+
+describe('signed request: timestamp, method, path, query and body', () => {
+	const QUERY = 'lead_id=8&campaign=TESTCAMP';
+	const SIGNED_BODY = JSON.stringify({ event: 'call.completed', data: { dispo: 'SALE' } });
+	const path = () => new URL(harness.url).pathname;
+	// The scheme written out as the README gives it, not taken from verify.ts.
+	const signature = (ts: string, method: string, query: string, body: string) =>
+		createHmac('sha256', SECRET).update(`${ts}\n${method}\n${path()}\n${query}\n${body}`).digest('hex');
+	const nowSeconds = () => String(Math.floor(Date.now() / 1000));
+
+	/** Sends `sent`, signed as `signed` describes (by default the same request). */
+	function send(
+		sent: { method?: string; query?: string; body?: string; ts?: string } = {},
+		signed: { method?: string; query?: string; body?: string; ts?: string } = {},
+	) {
+		const method = sent.method ?? 'POST';
+		const query = sent.query ?? QUERY;
+		const body = sent.body ?? SIGNED_BODY;
+		const ts = sent.ts ?? nowSeconds();
+		const hex = signature(signed.ts ?? ts, signed.method ?? method, signed.query ?? query, signed.body ?? body);
+		return sendRequest(`${harness.url}${query === '' ? '' : `?${query}`}`, {
+			method,
+			headers: { 'Content-Type': 'application/json', 'X-Vicidial-Timestamp': ts, 'X-Vicidial-Signature': `sha256=${hex}` },
+			body: body === '' ? undefined : body,
+		});
+	}
+
+	beforeEach(async () => {
+		await start({ authentication: 'signedRequest', hmacSecret: SECRET });
+	});
+
+	it('passes a signed POST, and its query and body fields reach the item', async () => {
+		expect(await send()).toMatchObject({ status: 200, body: 'OK' });
+		expect(harness.lastItems[0]).toMatchObject({
+			eventName: 'call.completed',
+			fields: { lead_id: 8, campaign: 'TESTCAMP', dispo: 'SALE' },
+		});
+	});
+
+	it('refuses a changed query, body, method or timestamp with 401 and starts nothing', async () => {
+		expectRefused(await send({ query: 'lead_id=8&campaign=FORGED' }, { query: QUERY }), 401);
+		expectRefused(await send({ query: `${QUERY}&event_id=evt_2` }, { query: QUERY }), 401);
+		expectRefused(await send({ body: SIGNED_BODY.replace('SALE', 'FORGED') }, { body: SIGNED_BODY }), 401);
+		expectRefused(await send({ method: 'GET' }, { method: 'POST' }), 401);
+		const ts = nowSeconds();
+		expectRefused(await send({ ts: String(Number(ts) + 1) }, { ts }), 401);
+	});
+
+	it('refuses an old timestamp even when it is correctly signed', async () => {
+		expectRefused(await send({ ts: String(Math.floor(Date.now() / 1000) - 3600) }), 401);
+	});
+
+	it('refuses the same signed request a second time', async () => {
+		const ts = nowSeconds();
+		expect(await send({ ts })).toMatchObject({ status: 200, body: 'OK' });
+		expect(await send({ ts })).toMatchObject({ status: 401, body: 'Unauthorized' });
+		expect(harness.runs).toHaveLength(1);
+	});
+
+	it('passes a signed GET carrying its fields in the query', async () => {
+		expect(await send({ method: 'GET', query: 'lead_id=9&dispo=NI', body: '' })).toMatchObject({ status: 200 });
+		expect(harness.lastItems[0].fields).toMatchObject({ lead_id: 9, dispo: 'NI' });
 	});
 });
 
@@ -165,9 +343,24 @@ describe('IP allow-list', () => {
 		expectRefused(await spoofed(), 403);
 		await harness.close();
 
+		// Issue 17 §2: Trust Proxy with no proxies listed used to believe the header from anyone.
 		await start(withList('198.51.100.0/24', { trustProxy: true }), 'dispo');
+		expectRefused(await spoofed(), 403);
+		await harness.close();
+
+		await start(withList('198.51.100.0/24', { trustProxy: true, trustedProxies: '127.0.0.1' }), 'dispo');
 		expect(await spoofed()).toMatchObject({ status: 200 });
 		expect(harness.lastItems[0].request).toEqual({ method: 'GET', ip: '198.51.100.7' });
+	});
+
+	it('says in each item that Trust Proxy without proxies ignores the header', async () => {
+		await start(withList('127.0.0.1', { trustProxy: true }), 'dispo');
+		const response = await sendRequest(`${harness.url}?lead_id=8&token=${SECRET}`, {
+			headers: { 'X-Forwarded-For': '198.51.100.7' },
+		});
+		expect(response).toMatchObject({ status: 200 });
+		expect(harness.lastItems[0].request).toEqual({ method: 'GET', ip: '127.0.0.1' });
+		expect(harness.lastItems[0].warnings).toContainEqual(expect.stringContaining('Trusted Proxies is empty'));
 	});
 
 	it('reads the chain only from a listed proxy', async () => {
