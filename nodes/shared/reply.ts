@@ -1,8 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { columnValue } from './catalogue/columns';
-import type { FunctionSpec, LineFields } from './catalogue/types';
-import { apiError, classify, redact, replyError } from './errors';
+import type { FunctionSpec, LineFields, ReplySpec } from './catalogue/types';
+import { apiError, classify, MAYBE_APPLIED, redact, replyError } from './errors';
 
 /**
  * Reading VICIdial's text replies (vicidial-api-notes.md §1, §3, §7, §8). Pure: `parseReply`
@@ -67,14 +67,13 @@ function splitValues(text: string, leadingPipeIsFrame = true): string[] {
 	return rest.split('|');
 }
 
-/** The names for a line: the longest `lines` key that starts its reason text. */
-function namesFor(lines: LineFields | undefined, reason: string): readonly string[] | undefined {
-	if (!lines) return undefined;
+/** The value of the longest key of `table` that starts `reason` (a line's names, an answer). */
+function longestPrefix<T>(table: Readonly<Record<string, T>> | undefined, reason: string): T | undefined {
 	let best: string | undefined;
-	for (const key of Object.keys(lines)) {
+	for (const key of Object.keys(table ?? {})) {
 		if (reason.startsWith(key) && (best === undefined || key.length > best.length)) best = key;
 	}
-	return best === undefined ? undefined : lines[best];
+	return best === undefined || !table ? undefined : table[best];
 }
 
 function named(names: readonly string[], values: readonly string[], countsAfterFirst = false): IDataObject {
@@ -139,8 +138,7 @@ export function parseStatusLine(line: string, spec?: Pick<FunctionSpec, 'name' |
 		reason = text.slice(0, Math.max(lastSpace, 0)).trim();
 		values = splitValues(text.slice(lastSpace + 1));
 	}
-	const lines = spec && (spec.reply.kind === 'status' || spec.reply.kind === 'table') ? spec.reply.lines : undefined;
-	const names = namesFor(lines, reason);
+	const names = longestPrefix<readonly string[]>(spec && 'lines' in spec.reply ? spec.reply.lines : undefined, reason);
 	return { kind, fn, reason, values, fields: names ? named(names, values) : {} };
 }
 
@@ -151,8 +149,13 @@ function delimiterOf(stage: string | undefined, fallback: string): string {
 	return fallback;
 }
 
-function tableRows(dataLines: string[], columns: readonly string[], delimiter: string, countsAfterFirst = false): IDataObject[] {
+type TableSpec = Extract<ReplySpec, { kind: 'table' }>;
+
+function tableRows(dataLines: string[], table: TableSpec, delimiter: string): IDataObject[] {
+	const { columns, countsAfterFirst = false, headerMisnames = false } = table;
 	const lower = columns.map((c) => c.toLowerCase());
+	const known = new Set(lower);
+	const padded = new Set(table.padded ?? []);
 	// lead_search prints its header without delimiters (notes §7.5).
 	const glued = lower.join('');
 	let header: string[] | undefined;
@@ -161,8 +164,9 @@ function tableRows(dataLines: string[], columns: readonly string[], delimiter: s
 		const cells = line.split(delimiter);
 		const asLower = cells.map((c) => c.trim().toLowerCase());
 		if (line.trim().toLowerCase() === glued) continue;
-		const looksLikeHeader = asLower.length > 1 && asLower.slice(0, Math.min(3, lower.length)).every((c, i) => c === lower[i]);
-		if (looksLikeHeader) {
+		if (headerMisnames) {
+			if (asLower.length > 1 && asLower.every((c) => known.has(c))) continue;
+		} else if (asLower.length > 1 && asLower.slice(0, Math.min(3, lower.length)).every((c, i) => c === lower[i])) {
 			// A header may name more columns than the catalogue (custom fields): use its names.
 			// lead_all_info repeats it before every row of a phone search (notes §4.1).
 			header = cells.map((c) => c.trim());
@@ -171,9 +175,28 @@ function tableRows(dataLines: string[], columns: readonly string[], delimiter: s
 		const names = header ?? columns;
 		// A trailing delimiter (list_info) leaves one empty cell past the last column.
 		if (cells.length === names.length + 1 && cells[cells.length - 1] === '') cells.pop();
-		rows.push(named(names, cells, countsAfterFirst));
+		const values = padded.size === 0 ? cells : cells.map((cell, i) => (padded.has(names[i]) ? cell.replace(/\s+$/, '') : cell));
+		rows.push(named(names, values, countsAfterFirst));
 	}
 	return rows;
+}
+
+/**
+ * `AREACODE: 1|-5.00#PHONE: 7275551111|1||||` (check_phone_number, notes §8.7): each part is
+ * `LABEL: a|b|…`, named by the catalogue's list for its label. A label the catalogue does not
+ * know keeps its values under its own name, lower-cased.
+ */
+function partsRecord(text: string, separator: string, parts: LineFields): IDataObject {
+	const record: IDataObject = {};
+	for (const part of text.split(separator)) {
+		const at = part.indexOf(':');
+		if (at < 1) continue;
+		const label = part.slice(0, at).trim();
+		const values = splitValues(part.slice(at + 1).trim(), false);
+		const names = parts[label];
+		Object.assign(record, names ? named(names, values) : { [label.toLowerCase()]: values.join('|') });
+	}
+	return record;
 }
 
 function keyValueRecords(dataLines: string[], separator: string, recordStart?: RegExp): IDataObject[] {
@@ -229,14 +252,15 @@ export function parseReply(body: string, spec: FunctionSpec, options: ParseOptio
 		case 'status':
 			return { lines, rows: [] };
 		case 'table':
-			return {
-				lines,
-				rows: tableRows(data, reply.columns, delimiterOf(options.stage, reply.delimiter ?? '|'), reply.countsAfterFirst),
-			};
+			return { lines, rows: tableRows(data, reply, delimiterOf(options.stage, reply.delimiter ?? '|')) };
 		case 'keyValue':
 			return { lines, rows: keyValueRecords(data, reply.separator, reply.recordStart) };
 		case 'version':
 			return { lines, rows: data.length > 0 ? [versionRecord(data.join('\n'))] : [] };
+		case 'parts': {
+			const record = partsRecord(data.join(reply.separator), reply.separator, reply.parts);
+			return { lines, rows: Object.keys(record).length > 0 ? [record] : [] };
+		}
 		case 'value':
 			// An empty field is an empty body (lead_field_info prints the value and nothing else).
 			if (data.length === 0 && lines.length === 0) return { lines, rows: [], text: '' };
@@ -254,8 +278,14 @@ export interface CheckOptions {
 	itemIndex?: number;
 	/** Return a duplicate refusal as data instead of failing (add_lead with "return existing"). */
 	duplicateAsData?: boolean;
-	/** Requests sent for this reply; a duplicate refusal after a retry is the first attempt's own lead. */
+	/** Requests sent for this reply (1 unless retried). */
 	attempts?: number;
+	/**
+	 * Whether a failed attempt before the last may have reached VICIdial's PHP. When the
+	 * transport knows it did not (the connection was refused), a duplicate refusal after a
+	 * retry is a plain duplicate. Unknown counts as "may have".
+	 */
+	earlierAttemptMayHaveApplied?: boolean;
 }
 
 function matchesEmpty(spec: FunctionSpec, line: StatusLine): boolean {
@@ -263,19 +293,43 @@ function matchesEmpty(spec: FunctionSpec, line: StatusLine): boolean {
 }
 
 /**
+ * What a duplicate refusal after a retry means. An earlier attempt whose answer was lost may
+ * have added the lead (VICIdial then refuses the retry as a duplicate of it), or the lead
+ * existed before the item ran; the reply is the same in both cases (it names the existing
+ * lead_id, nothing more), so the item says it cannot be told.
+ */
+function ownOrExisting(attempts: number, leadId: unknown): string {
+	const lead = leadId === undefined || leadId === null || leadId === '' ? 'the existing lead' : `lead ${String(leadId)}`;
+	return `This item was sent ${attempts} times after an answer was lost. VICIdial's duplicate reply cannot tell whether ${lead} was added by an earlier attempt of this item or existed before it.`;
+}
+
+/**
  * Judge a parsed reply: the first `ERROR:` line becomes a NodeApiError, unless it means
  * "nothing found" for this function (zero items) or a duplicate the caller wants as data.
  * Returns the items for the workflow.
  */
-export function checkReply({ node, spec, parsed, secrets, itemIndex, duplicateAsData, attempts = 1 }: CheckOptions): IDataObject[] {
+export function checkReply({ node, spec, parsed, secrets, itemIndex, duplicateAsData, attempts = 1, earlierAttemptMayHaveApplied }: CheckOptions): IDataObject[] {
 	const error = parsed.lines.find((line) => line.kind === 'ERROR');
 	if (error) {
 		if (matchesEmpty(spec, error)) return [];
-		// A retried add_lead refused as a duplicate found the lead its first attempt added before
-		// the connection failed: that is this item's lead, not someone else's.
-		const ownDuplicate = attempts > 1 && spec.retry.kind === 'whenSet';
-		if ((duplicateAsData || ownDuplicate) && /^DUPLICATE/.test(error.reason)) {
-			return [{ result: 'DUPLICATE', message: error.reason, duplicate: true, ...(ownDuplicate ? { retried: true } : {}), ...error.fields }];
+		const answer = longestPrefix(spec.answersOn, error.reason);
+		if (answer) return [{ message: error.reason, ...error.fields, ...answer }];
+		if (/^DUPLICATE/.test(error.reason)) {
+			// add_lead is retried only with a duplicate check (retry `whenSet`), so that a lead
+			// added by a lost attempt is refused rather than added twice.
+			const maybeOwn = attempts > 1 && spec.retry.kind === 'whenSet' && (earlierAttemptMayHaveApplied ?? true);
+			if (duplicateAsData) {
+				const unsure = maybeOwn ? { retried: true, maybeOwnLead: true, note: ownOrExisting(attempts, error.fields.lead_id) } : {};
+				return [{ result: 'DUPLICATE', message: error.reason, duplicate: true, ...unsure, ...error.fields }];
+			}
+			if (maybeOwn) {
+				// Never a success: the lead may be someone else's. The error says what is unknown.
+				const failure = replyError(node, { spec, line: error, secrets, itemIndex });
+				failure.description = `${ownOrExisting(attempts, error.fields.lead_id)} ${MAYBE_APPLIED}`;
+				failure.context.maybeApplied = true;
+				failure.context.maybeOwnLead = true;
+				throw failure;
+			}
 		}
 		// A write retried after a lost answer (add_dnc_phone, add_list, delete_fpg_phone…) is
 		// refused as "already exists" or "does not exist" when the first attempt went through:
@@ -335,9 +389,12 @@ export function toItems(spec: FunctionSpec, parsed: ParsedReply): IDataObject[] 
 			if (notices.length > 0) successes[0].notices = notices;
 			return successes;
 		}
-		// Some calls answer with NOTICE lines only (update_lead with only callback or hopper flags).
-		if (notices.length > 0) return [{ ...notices[0], notices }];
-		return [];
+		// Some calls answer with NOTICE lines only (update_lead with only callback or hopper flags,
+		// update_list's reset and delete after its NO UPDATES DEFINED preamble).
+		if (notices.length === 0) return [];
+		const preamble = spec.preambleNotices ?? [];
+		const outcome = notices.find((notice) => !preamble.some((reason) => String(notice.message).startsWith(reason)));
+		return [{ ...(outcome ?? notices[0]), notices }];
 	}
 	// The write half of a table function (update_alt_url ADD, update_presets DELETE) answers
 	// with a SUCCESS line and no rows; a NOTICE without rows is an empty list.

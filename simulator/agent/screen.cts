@@ -81,9 +81,20 @@ const LEAD_FIELDS: [LeadField, 'i' | ''][] = [
 const RELOADS = ['formreload', 'scriptreload', 'script2reload', 'emailreload', 'chatreload'];
 
 /**
- * `SUCCESS: update_fields lead updated - user|agent|lead_id|fieldsSQL` as AGENT_API.txt and the
- * notes give it (`6666|1234|87498|vendor_lead_code='1234567',address1=''`). Needs the API user's
- * modify_leads 1-4 and a lead on the agent's screen.
+ * Set the agent row's columns as an UPDATE does, and count the row as MySQL does: affected
+ * only when a value changed.
+ */
+function updateAgentRow(pending: Record<string, string>, columns: Record<string, string>): number {
+	const changed = Object.entries(columns).some(([name, value]) => pending[name] !== value);
+	Object.assign(pending, columns);
+	return changed ? 1 : 0;
+}
+
+/**
+ * `SUCCESS: update_fields lead updated - U|1000|4|1|1|city,first_name|city="Tampa",first_name="Zed"|`
+ * (verified 2.14, notes §8.4): user | agent | lead_id | rows changed in vicidial_list | rows
+ * changed in vicidial_live_agents | field list | the SQL assignments, not the docs'
+ * `user|agent|lead_id|fieldsSQL`. Needs the API user's modify_leads 1-4 and a lead on screen.
  */
 const update_fields = agentFunction(
 	{
@@ -103,7 +114,7 @@ const update_fields = agentFunction(
 		const sql: string[] = [];
 		for (const [name] of fields) {
 			const value = input(ctx, name);
-			sql.push(`${name}='${value}'`);
+			sql.push(`${name}="${value}"`);
 			// MySQL keeps the zero date and 0 when these typed columns get ''.
 			const stored = value === '' && name === 'date_of_birth' ? '0000-00-00' : value === '' && name === 'rank' ? '0' : value;
 			if (lead[name] !== stored) {
@@ -113,23 +124,33 @@ const update_fields = agentFunction(
 		}
 		if (changed) lead.modify_date = sqlDate(ctx.now);
 		const list = [...fields.map(([name]) => name), ...reloads].join(',');
-		live.pending.external_update_fields = '1';
-		live.pending.external_update_fields_data = list;
-		return line('SUCCESS', 'update_fields lead updated', `${ctx.apiUser.user}|${agentUser}|${lead.lead_id}|${sql.join(',')}`);
+		const agentRows = updateAgentRow(live.pending, { external_update_fields: '1', external_update_fields_data: list });
+		const leadRows = changed ? 1 : 0;
+		return line('SUCCESS', 'update_fields lead updated', `${ctx.apiUser.user}|${agentUser}|${lead.lead_id}|${leadRows}|${agentRows}|${list}|${sql.join(',')}|`);
 	},
 );
 
+/** The panels refresh_panel reloads, in the order it lists them. */
+const PANELS = ['scriptreload', 'script2reload', 'formreload', 'emailreload', 'chatreload', 'callbacksreload'];
+
 /**
- * `ERROR: no panels have been defined - 1000`: what the verified VICIdial answered, even with
- * scriptreload=1. api.php reads the panel flags from getenv("QUERY_STRING"), which that install's
- * PHP did not fill; the simulator answers the same, so refresh_panel never reports success.
+ * `SUCCESS: refresh_panel request sent - U|1000|1|scriptreload|` (verified 2.14, notes §8.5):
+ * user | agent | agent rows updated | panels; `ERROR: no panels have been defined - 1000` when
+ * no panel flag is 1. The request is kept in the agent row's update_fields columns, where
+ * update_fields' reloads go too. (The first round's install answered "no panels" even with
+ * scriptreload=1, notes §5; the second round's verified reply is the one above.)
  */
 const refresh_panel = agentFunction(
 	{
 		altUser: false,
 		invalid: (ctx) => (input(ctx, 'agent_user').length < 1 ? line('ERROR', 'agent_user not valid', input(ctx, 'agent_user')) : undefined),
 	},
-	({ agentUser }) => line('ERROR', 'no panels have been defined', agentUser),
+	({ ctx, agentUser, live }) => {
+		const panels = PANELS.filter((name) => input(ctx, name) === '1');
+		if (panels.length === 0) return line('ERROR', 'no panels have been defined', agentUser);
+		const rows = updateAgentRow(live.pending, { external_update_fields: '1', external_update_fields_data: panels.join(',') });
+		return line('SUCCESS', 'refresh_panel request sent', `${ctx.apiUser.user}|${agentUser}|${rows}|${panels.join(',')}|`);
+	},
 );
 
 /**

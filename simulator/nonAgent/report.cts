@@ -75,8 +75,9 @@ const didLogExport: Handler = (ctx) => {
 	if (calls.length === 0) return lines(`ERROR: did_log_export NO RECORDS FOUND - ${user}|${arg(ctx, 'agent_user')}|${arg(ctx, 'lead_id')}|${date}`);
 	const dl = delimiter(arg(ctx, 'stage'));
 	let output = arg(ctx, 'header') === 'YES' ? ['did_number', 'call_date', 'caller_id_number', 'length_in_sec'].join(dl) + '\n' : '';
-	// The docs' column order (NON-AGENT_API.txt; the notes record nothing else).
-	for (const call of calls) output += [did, call.call_date, call.caller_id_number, call.length_in_sec].join(dl) + '\n';
+	// The rows swap two columns the header names in the docs' order (verified, notes §8.3):
+	// did_number|caller_id_number|call_date|length_in_sec.
+	for (const call of calls) output += [did, call.caller_id_number, call.call_date, call.length_in_sec].join(dl) + '\n';
 	return output;
 };
 

@@ -13,14 +13,15 @@ describe('update_fields', () => {
 	it('changes the lead on screen and flags the screen to reload it', async () => {
 		startCall(sim().state, '1000', { lead_id: 1, call_type: 'OUT' });
 		const params = { agent_user: '1000', vendor_lead_code: '1234567', address1: '' };
+		// user|agent|lead_id|list rows|live agent rows|field list|SQL| (verified 2.14, notes §8.4).
 		expect(await agentApi(sim(), 'update_fields', params)).toBe(
-			"SUCCESS: update_fields lead updated - 6666|1000|1|address1='',vendor_lead_code='1234567'\n",
+			'SUCCESS: update_fields lead updated - 6666|1000|1|1|1|address1,vendor_lead_code|address1="",vendor_lead_code="1234567"|\n',
 		);
 		expect(sim().state.leads.get(1)).toMatchObject({ vendor_lead_code: '1234567', address1: '' });
 		expect(agent().pending).toMatchObject({ external_update_fields: '1', external_update_fields_data: 'address1,vendor_lead_code' });
-		// Same values again: the same answer.
+		// Same values again: MySQL counts no changed row in either table.
 		expect(await agentApi(sim(), 'update_fields', params, { method: 'POST' })).toBe(
-			"SUCCESS: update_fields lead updated - 6666|1000|1|address1='',vendor_lead_code='1234567'\n",
+			'SUCCESS: update_fields lead updated - 6666|1000|1|0|0|address1,vendor_lead_code|address1="",vendor_lead_code="1234567"|\n',
 		);
 	});
 
@@ -29,7 +30,7 @@ describe('update_fields', () => {
 		if (lead) lead.email = 'alice@example.com';
 		startCall(sim().state, '1000', { lead_id: 1, call_type: 'OUT' });
 		expect(await agentApi(sim(), 'update_fields', { agent_user: '1000', emailreload: '1' })).toBe(
-			"SUCCESS: update_fields lead updated - 6666|1000|1|email=''\n",
+			'SUCCESS: update_fields lead updated - 6666|1000|1|1|1|email,emailreload|email=""|\n',
 		);
 		expect(sim().state.leads.get(1)?.email).toBe('');
 	});
@@ -46,8 +47,16 @@ describe('update_fields', () => {
 });
 
 describe('refresh_panel', () => {
-	it('answers as the verified install did, even with scriptreload=1', async () => {
-		expect(await agentApi(sim(), 'refresh_panel', { agent_user: '1000', scriptreload: '1' })).toBe('ERROR: no panels have been defined - 1000\n');
+	it('answers user|agent|rows updated|panels, as the verified 2.14 did (notes §8.5)', async () => {
+		expect(await agentApi(sim(), 'refresh_panel', { agent_user: '1000', scriptreload: '1' })).toBe('SUCCESS: refresh_panel request sent - 6666|1000|1|scriptreload|\n');
+		expect(await agentApi(sim(), 'refresh_panel', { agent_user: '1000', scriptreload: '1', callbacksreload: '1' }, { method: 'POST' })).toBe(
+			'SUCCESS: refresh_panel request sent - 6666|1000|1|scriptreload,callbacksreload|\n',
+		);
+		expect(agent().pending).toMatchObject({ external_update_fields: '1', external_update_fields_data: 'scriptreload,callbacksreload' });
+	});
+
+	it('refuses a request without any panel, or without agent_user', async () => {
+		expect(await agentApi(sim(), 'refresh_panel', { agent_user: '1000', scriptreload: '0' })).toBe('ERROR: no panels have been defined - 1000\n');
 		expect(await agentApi(sim(), 'refresh_panel', { scriptreload: '1' })).toBe('ERROR: agent_user not valid - \n');
 	});
 });

@@ -72,9 +72,9 @@ describe('recording_lookup', () => {
 describe('did_log_export', () => {
 	it('exports the calls to a DID for one day', async () => {
 		inboundCall();
-		// The documented order: did_number|call_date|caller_id_number|length_in_sec.
+		// The header keeps the docs' order; the rows swap caller_id_number and call_date (notes §8.3).
 		expect(await text({ function: 'did_log_export', phone_number: '3125550100', date: '2026-11-20', header: 'YES' })).toBe(
-			'did_number|call_date|caller_id_number|length_in_sec\n3125550100|2026-11-20 10:10:00|3125550199|61\n',
+			'did_number|call_date|caller_id_number|length_in_sec\n3125550100|3125550199|2026-11-20 10:10:00|61\n',
 		);
 	});
 

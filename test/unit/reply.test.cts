@@ -1,5 +1,7 @@
+import type { INode } from 'n8n-workflow';
+
 import type { FunctionSpec, ReplySpec } from '../../nodes/shared/catalogue/types';
-import { parseReply, parseStatusLine } from '../../nodes/shared/reply';
+import { checkReply, parseReply, parseStatusLine, toItems } from '../../nodes/shared/reply';
 
 /** Every reply form in vicidial-api-notes.md, parsed with a minimal spec of the right shape. */
 function spec(name: string, reply: ReplySpec, extra: Partial<FunctionSpec> = {}): FunctionSpec {
@@ -251,6 +253,20 @@ describe('data tables', () => {
 		expect(parsed.rows[0]).toMatchObject({ areacode: '312', outbound_cid: '3125550000', active: 'Y' });
 	});
 
+	it('names did_log_export rows by the catalogue, not by its header, which swaps two columns (notes §8.3)', () => {
+		const did = spec('did_log_export', { kind: 'table', columns: ['did_number', 'caller_id_number', 'call_date', 'length_in_sec'], headerMisnames: true });
+		const parsed = parseReply('did_number|call_date|caller_id_number|length_in_sec\n3125550100|7275551111|2026-12-03 10:59:52|60\n', did);
+		expect(parsed.rows).toEqual([{ did_number: '3125550100', caller_id_number: '7275551111', call_date: '2026-12-03 10:59:52', length_in_sec: 60 }]);
+	});
+
+	it('trims the padding of padded columns only (hopper_list, notes §8.9)', () => {
+		const hopper = spec('hopper_list', { kind: 'table', columns: ['lead_id', 'vendor_lead_code', 'last_call_time'], padded: ['last_call_time'] });
+		expect(parseReply('1|VLC |0 HOURS \n2||NEVER    \n', hopper).rows).toEqual([
+			{ lead_id: 1, vendor_lead_code: 'VLC ', last_call_time: '0 HOURS' },
+			{ lead_id: 2, vendor_lead_code: '', last_call_time: 'NEVER' },
+		]);
+	});
+
 	it('reads an error line instead of rows for an empty result', () => {
 		const recordings = spec('recording_lookup', { kind: 'table', columns: ['start_time', 'user', 'recording_id', 'lead_id', 'location'] });
 		const parsed = parseReply('ERROR: recording_lookup NO RECORDINGS FOUND - 6666|1000||2026-11-22|\n', recordings);
@@ -296,5 +312,92 @@ describe('other reply kinds', () => {
 		const parsed = parseReply('SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275551111|101|8|-5.00|6666\r\n\r\n', addLead);
 		expect(parsed.lines).toHaveLength(1);
 		expect(parsed.lines[0].fields.api_user).toBe('6666');
+	});
+});
+
+describe('labelled parts', () => {
+	const check = spec('check_phone_number', {
+		kind: 'parts',
+		separator: '#',
+		parts: { AREACODE: ['areacode_dialable', 'areacode_gmt_offset'], PHONE: ['phone_number', 'phone_code', 'postal_code', 'state', 'owner'] },
+		lines: { 'PHONE NUMBER IN DNC': ['phone_number', 'api_user'] },
+	});
+
+	it('names the values of each `LABEL: a|b|` part (check_phone_number, notes §8.7)', () => {
+		expect(parseReply('AREACODE: 1|-5.00#PHONE: 7275551111|1||||\n', check).rows).toEqual([
+			{ areacode_dialable: 1, areacode_gmt_offset: -5, phone_number: '7275551111', phone_code: '1', postal_code: '', state: '', owner: '' },
+		]);
+	});
+
+	it('keeps a part it has no names for under its label', () => {
+		expect(parseReply('NANPA: 1|-6#PHONE: 3125551212|1|81009||GST|\n', check).rows[0]).toMatchObject({ nanpa: '1|-6', phone_number: '3125551212', owner: 'GST' });
+	});
+
+	it('names the values of its ERROR lines', () => {
+		expect(parseReply('ERROR: check_phone_number PHONE NUMBER IN DNC - 7275559999|6666\n', check).lines[0].fields).toEqual({ phone_number: '7275559999', api_user: '6666' });
+	});
+});
+
+describe('checkReply', () => {
+	const node: INode = { id: '1', name: 'VICIdial', type: 'n8n-nodes-vicidial.vicidial', typeVersion: 1, position: [0, 0], parameters: {} };
+	const judge = (body: string, fn: FunctionSpec, extra: { attempts?: number; duplicateAsData?: boolean; earlierAttemptMayHaveApplied?: boolean } = {}) =>
+		checkReply({ node, spec: fn, parsed: parseReply(body, fn), secrets: [], ...extra });
+	const failure = (run: () => unknown): { message?: string; description?: string; context?: Record<string, unknown> } => {
+		try {
+			run();
+		} catch (error) {
+			return error as { message?: string; description?: string; context?: Record<string, unknown> };
+		}
+		throw new Error('expected an error');
+	};
+
+	it('gives an ERROR that answers the question as data (check_phone_number PHONE NUMBER IN DNC)', () => {
+		const check = spec(
+			'check_phone_number',
+			{ kind: 'parts', separator: '#', parts: {}, lines: { 'PHONE NUMBER IN DNC': ['phone_number', 'api_user'] } },
+			{ answersOn: { 'PHONE NUMBER IN DNC': { in_dnc: true } } },
+		);
+		expect(judge('ERROR: check_phone_number PHONE NUMBER IN DNC - 7275559999|6666\n', check)).toEqual([
+			{ message: 'PHONE NUMBER IN DNC', phone_number: '7275559999', api_user: '6666', in_dnc: true },
+		]);
+		expect(failure(() => judge('ERROR: check_phone_number THIS IS NOT A VALID CALL TIME: |6666|badct|\n', check)).message).toBe(
+			'check_phone_number: THIS IS NOT A VALID CALL TIME (6666|badct)',
+		);
+	});
+
+	it('heads the item with the outcome, not a preamble notice (update_list, notes §8.8)', () => {
+		const updateList = spec(
+			'update_list',
+			{ kind: 'status', lines: { 'NO UPDATES DEFINED': ['api_user'], 'LEADS IN LIST HAVE BEEN RESET': ['api_user', 'list_id'] } },
+			{ preambleNotices: ['NO UPDATES DEFINED'] },
+		);
+		const body = 'NOTICE: update_list NO UPDATES DEFINED: |6666|\nNOTICE: update_list LEADS IN LIST HAVE BEEN RESET - 6666|101|\n';
+		const [item] = toItems(updateList, parseReply(body, updateList));
+		expect(item).toMatchObject({ result: 'NOTICE', message: 'LEADS IN LIST HAVE BEEN RESET', list_id: 101 });
+		expect(item.notices).toHaveLength(2);
+		expect(toItems(updateList, parseReply('NOTICE: update_list NO UPDATES DEFINED: |6666|\n', updateList))[0]).toMatchObject({ message: 'NO UPDATES DEFINED' });
+	});
+
+	describe('a DUPLICATE refusal of add_lead', () => {
+		const add = spec('add_lead', addLead.reply, { writes: true, retry: { kind: 'whenSet', params: ['duplicate_check'], why: 'test' }, duplicateAsData: true });
+		const duplicate = 'ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST - 7275551111|101|8\n';
+
+		it('after a retry whose earlier attempt may have applied: fails, saying it cannot tell whose lead it is', () => {
+			const error = failure(() => judge(duplicate, add, { attempts: 2 }));
+			expect(error.message).toBe('add_lead: DUPLICATE PHONE NUMBER IN LIST (7275551111|101|8)');
+			expect(error.description).toContain('cannot tell whether lead 8 was added by an earlier attempt of this item or existed before it');
+			expect(error.context).toMatchObject({ code: 'duplicate', maybeApplied: true, maybeOwnLead: true });
+		});
+
+		it('after a retry, as data: marked as maybe this item\'s own lead', () => {
+			expect(judge(duplicate, add, { attempts: 3, duplicateAsData: true })[0]).toMatchObject({ result: 'DUPLICATE', duplicate: true, retried: true, maybeOwnLead: true, lead_id: 8 });
+		});
+
+		it('after a retry whose earlier attempts cannot have reached VICIdial: a plain duplicate', () => {
+			const error = failure(() => judge(duplicate, add, { attempts: 2, earlierAttemptMayHaveApplied: false }));
+			expect(error.context).toMatchObject({ code: 'duplicate' });
+			expect(error.context?.maybeOwnLead).toBeUndefined();
+			expect(judge(duplicate, add, { attempts: 2, duplicateAsData: true, earlierAttemptMayHaveApplied: false })[0]).not.toHaveProperty('maybeOwnLead');
+		});
 	});
 });

@@ -131,10 +131,19 @@ describe('hopper_list', () => {
 			vendor_lead_code: '',
 			source_id: '',
 			age_days: expect.any(Number),
-			last_call_time: expect.stringMatching(/^\d+ (HOURS|DAYS|YEARS) $/),
+			// VICIdial pads the unit to six characters (`0 HOURS `, notes §8.9); the item has it trimmed.
+			last_call_time: expect.stringMatching(/^\d+ (HOURS|DAYS|YEARS)$/),
 		});
 		expect(json(run)[1]).toMatchObject({ hopper_order: 1, priority: 2, lead_id: 1, phone_number: '7275551212', status: 'NEW', count: 0, vendor_lead_code: 'VLC-A' });
 		expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	});
+
+	it('trims the spaces VICIdial pads the last-call age with (`NEVER    `, notes §8.9)', async () => {
+		sim.state.leads.get(1)!.last_local_call_time = '';
+		await bulkInsert('1');
+		const run = await hopper({ operation: 'hopper_list', campaignId: TESTCAMP, additionalFields: { stage: 'csv' } });
+		expect(run.error).toBeUndefined();
+		expect(json(run)[0]).toMatchObject({ lead_id: 1, last_call_time: 'NEVER' });
 	});
 
 	it('lists a lead that add_lead put in the hopper', async () => {

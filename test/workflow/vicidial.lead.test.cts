@@ -627,16 +627,42 @@ describe('update_log_entry', () => {
 });
 
 describe('check_phone_number', () => {
-	it('answers the per-method result line for a pasted number', async () => {
+	it('names the values of each `#` part (`AREACODE: 1|-5.00#PHONE: 7275551111|1||||`, notes §8.7)', async () => {
 		const run = await lead({ operation: 'check_phone_number', phoneNumber: '(727) 555-1111', localCallTime: '24hours' });
 		expect(run.error).toBeUndefined();
 		expect(sim.log[0].params).toMatchObject({ phone_number: '7275551111', local_call_time: '24hours' });
-		expect(json(run)).toEqual([{ result: 'AREACODE: 1|-5.00#PHONE: 7275551111|1||||' }]);
+		expect(json(run)).toEqual([{ areacode_dialable: 1, areacode_gmt_offset: -5, phone_number: '7275551111', phone_code: '1', postal_code: '', state: '', owner: '' }]);
 	});
 
-	it('fails for a number on the system DNC list', async () => {
+	it('names every method asked for', async () => {
+		const run = await lead({
+			operation: 'check_phone_number',
+			phoneNumber: '7275551111',
+			localCallTime: '24hours',
+			additionalFields: { tzMethod: ['AREACODE', 'POSTAL', 'TZCODE'], postalCode: '33701', owner: 'PST' },
+		});
+		expect(run.error).toBeUndefined();
+		expect(json(run)[0]).toMatchObject({ areacode_dialable: 1, postal_dialable: 1, tzcode_dialable: 1, postal_code: '33701', owner: 'PST' });
+		expect(typeof json(run)[0].tzcode_gmt_offset).toBe('number');
+	});
+
+	it('answers in_dnc: true for a number on the system DNC list, as data, not a failure', async () => {
 		const run = await lead({ operation: 'check_phone_number', phoneNumber: '7275559999', localCallTime: '24hours', additionalFields: { dncCheck: 'Y' } });
-		expectError(run, 'check_phone_number: PHONE NUMBER IN DNC (7275559999|6666)', 'validation');
+		expect(run.error).toBeUndefined();
+		expect(json(run)).toEqual([{ message: 'PHONE NUMBER IN DNC', phone_number: '7275559999', api_user: '6666', in_dnc: true, dnc_list: 'system' }]);
+	});
+
+	it('answers in_dnc: true for a number on the campaign DNC list', async () => {
+		const run = await lead({
+			operation: 'check_phone_number',
+			phoneNumber: '7275558000',
+			localCallTime: '24hours',
+			additionalFields: { campaignDncCheck: 'Y', campaignId: campaign('TESTCAMP') },
+		});
+		expect(run.error).toBeUndefined();
+		expect(json(run)).toEqual([
+			{ message: 'PHONE NUMBER IN CAMPAIGN DNC', phone_number: '7275558000', campaign_id: 'TESTCAMP', api_user: '6666', in_dnc: true, dnc_list: 'campaign' },
+		]);
 	});
 
 	it('fails for a call time VICIdial does not know', async () => {

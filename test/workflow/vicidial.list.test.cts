@@ -106,7 +106,7 @@ describe('update_list', () => {
 		expect(sim.state.lists.get('1102')).toMatchObject({ list_name: 'New list from n8n', campaign_id: 'TESTCAMP' });
 	});
 
-	it('resets a list: the reset comes as a NOTICE after "NO UPDATES DEFINED"', async () => {
+	it('resets a list: the headline is the reset, not the "NO UPDATES DEFINED" printed before it (notes §8.8)', async () => {
 		sim.state.leads.get(1)!.called_since_last_reset = 'Y';
 		const run = await lists({ operation: 'update_list', listId: '101', additionalFields: { resetList: true } });
 		expect(run.error).toBeUndefined();
@@ -115,9 +115,24 @@ describe('update_list', () => {
 			// VICIdial leaves the count empty (notes §4.3: `- 6666|101|`), so there is no leads_reset.
 			{ result: 'NOTICE', message: 'LEADS IN LIST HAVE BEEN RESET', api_user: '6666', list_id: 101 },
 		];
-		expect(json(run)).toEqual([{ ...notices[0], notices }]);
+		expect(json(run)).toEqual([{ ...notices[1], notices }]);
 		expect(sim.state.leads.get(1)?.called_since_last_reset).toBe('N');
 		expect(sim.state.lists.get('101')?.resets_today).toBe(1);
+	});
+
+	it('deletes a list and its leads: the headline is the list deletion (notes §8.8)', async () => {
+		const run = await lists({ operation: 'update_list', listId: '102', additionalFields: { deleteList: true, deleteLeads: true } });
+		expect(run.error).toBeUndefined();
+		expect(sim.state.lists.has('102')).toBe(false);
+		const [item] = json(run);
+		expect(item).toMatchObject({ result: 'NOTICE', message: 'LIST HAS BEEN DELETED', api_user: '6666', list_id: 102, lists_deleted: 1 });
+		expect((item.notices as IDataObject[]).map((notice) => notice.message)).toEqual(['NO UPDATES DEFINED', 'LIST HAS BEEN DELETED', 'LEADS IN LIST HAVE BEEN DELETED']);
+	});
+
+	it('keeps "NO UPDATES DEFINED" as the headline when it is all VICIdial says', async () => {
+		const run = await lists({ operation: 'update_list', listId: '101', additionalFields: { resetList: false } });
+		expect(run.error).toBeUndefined();
+		expect(json(run)).toEqual([expect.objectContaining({ result: 'NOTICE', message: 'NO UPDATES DEFINED' })]);
 	});
 
 	it('fails with not_found for a list that does not exist', async () => {

@@ -92,13 +92,16 @@ describe('VICIdial node: many items', () => {
 			expect(run.items[0].json).toMatchObject({ result: 'SUCCESS', message: 'LEAD HAS BEEN ADDED', phone_number: '8135550123', list_id: 101 });
 		});
 
-		it('returns the first attempt\'s lead when it was applied but the answer was lost', async () => {
+		// Was: a success item (result DUPLICATE, retried) even with On Duplicate = error, which let a
+		// lead that existed before the item through as well (issue 17 §4). See duplicateAfterRetry.test.cts.
+		it('does not add the lead twice when the first attempt was applied but the answer was lost', async () => {
 			sim.faults.add({ kind: 'resetAfterApply', fn: 'add_lead', times: 1 });
 			const run = await runNode({ type: 'vicidial', parameters: addLead({ duplicateCheck: ['DUPLIST'] }), credentials: simCredentials(sim.url) });
-			expect(run.error).toBeUndefined();
 			const [lead] = leadsWith('8135550123');
 			expect(leadsWith('8135550123')).toHaveLength(1);
-			expect(run.items[0].json).toMatchObject({ result: 'DUPLICATE', duplicate: true, retried: true, lead_id: lead.lead_id });
+			expect(sim.stats.byFunction.add_lead).toBe(2);
+			expect(run.error?.message).toBe(`add_lead: DUPLICATE PHONE NUMBER IN LIST (8135550123|101|${lead.lead_id})`);
+			expect(run.error?.context).toMatchObject({ code: 'duplicate', maybeOwnLead: true });
 		});
 
 		it('does not retry add_lead without a duplicate check, and says it may have been applied', async () => {

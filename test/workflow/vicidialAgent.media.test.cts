@@ -26,8 +26,8 @@ describe('VICIdial Agent node: media', () => {
 					result: 'SUCCESS',
 					message: 'function sent',
 					user: '1000',
-					// With START this slot echoes the command, suffix included.
-					recording_id: 'START_MIDCALL',
+					// With START this slot echoes the command, suffix included (notes §8.6): no recording_id.
+					command: 'START_MIDCALL',
 					filename: '',
 					server: '',
 					start_time: '',
@@ -66,7 +66,8 @@ describe('VICIdial Agent node: media', () => {
 			startCall(sim.state, '1000', { lead_id: 3, call_type: 'MANUAL' });
 			await runAgent(sim, media('recording', { value: 'START' }));
 			const run = await runAgent(sim, media('recording', { value: 'STOP' }));
-			expect(json(run)[0]).toMatchObject({ result: 'SUCCESS', recording_id: 'STOP' });
+			expect(json(run)[0]).toMatchObject({ result: 'SUCCESS', command: 'STOP' });
+			expect(json(run)[0]).not.toHaveProperty('recording_id');
 			expect(sim.state.liveAgents.get('1000')?.recording).toBeNull();
 		});
 

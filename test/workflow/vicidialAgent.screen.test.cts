@@ -46,10 +46,23 @@ describe('VICIdial Agent node: screen', () => {
 			expect(json(run)[0]).toMatchObject({ result: 'SUCCESS', message: 'lead updated', user: '6666', agent_user: '1000', lead_id: 3 });
 		});
 
-		it('names the SET list `fields`, as AGENT_API.txt and api.php 2.14-63 print it (user|agent|lead_id|fields)', async () => {
+		it('names the values as the verified 2.14 prints them: lead_id|rows|rows|field list|SQL (notes §8.4)', async () => {
 			const sim = onCall();
 			const run = await runAgent(sim, update);
-			expect(json(run)[0].fields).toBe("address1='',city='Springfield',first_name='Carla'");
+			expect(run.error).toBeUndefined();
+			expect(json(run)).toEqual([
+				{
+					result: 'SUCCESS',
+					message: 'lead updated',
+					user: '6666',
+					agent_user: '1000',
+					lead_id: 3,
+					lead_rows_updated: 1,
+					agent_rows_updated: 1,
+					fields: 'address1,city,first_name',
+					sql: 'address1="",city="Springfield",first_name="Carla"',
+				},
+			]);
 		});
 
 		it('refuses a custom field named like a standard field, before sending', async () => {
@@ -203,11 +216,14 @@ describe('VICIdial Agent node: screen', () => {
 	});
 
 	describe('refresh_panel', () => {
-		it('sends the chosen reloads, and fails as the verified VICIdial does ("no panels have been defined")', async () => {
+		it('sends the chosen reloads; the third value is a row count, not a lead ID (notes §8.5)', async () => {
 			const sim = simulator();
 			const run = await runAgent(sim, screen('refresh_panel', { additionalFields: { scriptreload: true, callbacksreload: true } }));
 			expect(sim.log[0].params).toMatchObject({ scriptreload: '1', callbacksreload: '1' });
-			expect(run.error?.message).toBe('refresh_panel: no panels have been defined (1000)');
+			expect(run.error).toBeUndefined();
+			expect(json(run)).toEqual([
+				{ result: 'SUCCESS', message: 'request sent', user: '6666', agent_user: '1000', rows_updated: 1, panels: 'scriptreload,callbacksreload' },
+			]);
 		});
 
 		it('fails for an agent that is not logged in', async () => {

@@ -16,6 +16,9 @@ const INTEGER_COLUMNS = new Set([
 	'calls_today',
 	'user_level',
 	'rows_updated',
+	// update_fields' counts of vicidial_list and vicidial_live_agents rows (notes §8.4).
+	'lead_rows_updated',
+	'agent_rows_updated',
 	'callbacks_deleted',
 	'callbacks_archived',
 	'records_found',
@@ -86,9 +89,25 @@ const INTEGER_COLUMNS = new Set([
 	'size',
 	'rank',
 	'previous_lead_id',
+	// check_phone_number: 1 when the number may be dialed now by that method's time zone.
+	'areacode_dialable',
+	'postal_dialable',
+	'tzcode_dialable',
+	'nanpa_dialable',
 ]);
 
-const DECIMAL_COLUMNS = new Set(['gmt_offset', 'gmt_offset_now', 'dial_level', 'auto_dial_level', 'tz', 'tznow']);
+const DECIMAL_COLUMNS = new Set([
+	'gmt_offset',
+	'gmt_offset_now',
+	'dial_level',
+	'auto_dial_level',
+	'tz',
+	'tznow',
+	'areacode_gmt_offset',
+	'postal_gmt_offset',
+	'tzcode_gmt_offset',
+	'nanpa_gmt_offset',
+]);
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 

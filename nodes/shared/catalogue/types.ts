@@ -109,6 +109,8 @@ export type LineFields = Readonly<Record<string, readonly string[]>>;
  * - `value`: one bare value (lead_field_info).
  * - `keyValue`: `key: value` or `key => value` lines (webserver, lead_status_search records).
  * - `version`: `KEY: value|KEY: value|` on one line.
+ * - `parts`: one line of `LABEL: a|b|…` parts joined by `separator` (check_phone_number's
+ *   `AREACODE: 1|-5.00#PHONE: 7275551111|1||||`); `parts` names the values per label.
  * - `text`: anything else, kept whole (HTML pickers, URLs).
  */
 export type ReplySpec =
@@ -122,10 +124,26 @@ export type ReplySpec =
 			readonly lines?: LineFields;
 			/** Columns after the first are counts, whatever the header calls them (call_dispo_report). */
 			readonly countsAfterFirst?: boolean;
+			/**
+			 * The header line misnames the columns (did_log_export prints call_date before
+			 * caller_id_number, its rows the other way round, notes §8.3): rows are named by
+			 * `columns` alone, and a header line, in any order, is skipped.
+			 */
+			readonly headerMisnames?: boolean;
+			/** Columns VICIdial pads with trailing spaces (hopper_list's `0 HOURS `, notes §8.9). */
+			readonly padded?: readonly string[];
 	  }
 	| { readonly kind: 'value'; readonly field: string }
 	| { readonly kind: 'keyValue'; readonly separator: ': ' | ' => '; readonly recordStart?: RegExp }
 	| { readonly kind: 'version' }
+	| {
+			readonly kind: 'parts';
+			readonly separator: string;
+			/** Field names per part, keyed by the part's label (`PHONE`). */
+			readonly parts: LineFields;
+			/** Names for the values of the function's status lines (its ERROR replies). */
+			readonly lines?: LineFields;
+	  }
 	| { readonly kind: 'text'; readonly field: string };
 
 export interface FunctionSpec {
@@ -147,6 +165,18 @@ export interface FunctionSpec {
 	readonly reply: ReplySpec;
 	/** Reasons (prefix match) that mean "nothing found": zero items, not a failure. */
 	readonly emptyOn?: readonly string[];
+	/**
+	 * ERROR reasons (prefix match, longest wins) that answer the question the function asks
+	 * instead of failing the request: for check_phone_number, PHONE NUMBER IN DNC means "yes, it
+	 * is on the DNC list" (notes §8.7). The item carries the line's named values and these fields.
+	 */
+	readonly answersOn?: Readonly<Record<string, Readonly<Record<string, string | boolean>>>>;
+	/**
+	 * NOTICE reasons (prefix match) that are never the outcome of a request: update_list prints
+	 * NO UPDATES DEFINED before the reset or delete it did (notes §8.8). The item's headline is
+	 * the first other line; these stay in `notices`.
+	 */
+	readonly preambleNotices?: readonly string[];
 	/** The function answers without a login (`version`). */
 	readonly noAuth?: boolean;
 	/** Extra parameters named by the user are passed through (custom list fields). */

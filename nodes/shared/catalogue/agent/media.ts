@@ -5,18 +5,14 @@ import * as A from './fields';
 
 /** Media functions of the Agent API: recording, audio playback, DTMF. */
 
-/** recording prints the same eight values on every line, STATUS included. */
-const RECORDING_VALUES = [
-	'user',
-	// With START/STOP this slot echoes the command (START, START_MIDCALL, STOP), with STATUS the id.
-	'recording_id',
-	'filename',
-	'server',
-	'start_time',
-	'agent_server',
-	'session',
-	'status',
-] as const;
+/** recording prints eight values on every line; the second one depends on the command. */
+const RECORDING_VALUES = ['user', 'recording_id', 'filename', 'server', 'start_time', 'agent_server', 'session', 'status'] as const;
+
+/**
+ * START and STOP echo the command sent in the second slot (`1000|START||||127.0.0.1|8600051|PAUSED`,
+ * verified, notes §8.6), suffix included (START_MIDCALL); only STATUS lines carry a recording id.
+ */
+const COMMAND_VALUES = ['user', 'command', ...RECORDING_VALUES.slice(2)] as const;
 
 export const recording: FunctionSpec = {
 	name: 'recording',
@@ -52,7 +48,7 @@ export const recording: FunctionSpec = {
 	retry: A.liveCommand('a repeated START starts a second recording'),
 	permission: A.AGENT_ACCESS,
 	reply: A.statusReply({
-		'function sent': RECORDING_VALUES,
+		'function sent': COMMAND_VALUES,
 		'not recording': RECORDING_VALUES,
 		// `NOTICE: recording active - …` starts with the function's own name, which the parser
 		// takes as the function, leaving the reason "active".

@@ -34,8 +34,9 @@ export const update_fields: FunctionSpec = {
 	retry: A.liveCommand('the fields are written to whatever lead is on screen; a repeat after the next call would change that lead'),
 	permission: `${A.AGENT_ACCESS} with a lead on screen; API user: Modify Leads = 1-4`,
 	reply: A.statusReply({
-		// The last value is the SQL SET list, e.g. vendor_lead_code='1234567',address1=''.
-		'lead updated': ['user', 'agent_user', 'lead_id', 'fields'],
+		// Verified 2.14 (notes §8.4), not the docs' user|agent|lead_id|SQL:
+		// `U|1000|4|1|1|city,first_name|city="Tampa",first_name="Zed"|`.
+		'lead updated': ['user', 'agent_user', 'lead_id', 'lead_rows_updated', 'agent_rows_updated', 'fields', 'sql'],
 	}),
 };
 
@@ -100,9 +101,9 @@ export const refresh_panel: FunctionSpec = {
 	retry: A.liveCommand('a repeat only reloads the panels again, but the reload can discard what the agent typed'),
 	permission: A.AGENT_ACCESS,
 	reply: A.statusReply({
-		// Only documented (AGENT_API.txt: `6666|1234|1|scriptreload,script2reload`); the third
-		// value sits where update_fields prints the lead ID.
-		'request sent': ['user', 'agent_user', 'lead_id', 'panels'],
+		// `U|1000|1|scriptreload|` (verified, notes §8.5): the third value counts the agent rows
+		// updated; it is no lead ID.
+		'request sent': ['user', 'agent_user', 'rows_updated', 'panels'],
 	}),
 };
 

@@ -30,7 +30,7 @@ export const hopper_list: FunctionSpec = {
 	permission: 'Agent API Access = 1, View Reports = 1, user level 8+',
 	reply: {
 		kind: 'table',
-		// Verified header (notes §4.2); last_call_time reads like "0 HOURS ".
+		// Verified header (notes §4.2).
 		columns: [
 			'hopper_order',
 			'priority',
@@ -50,6 +50,8 @@ export const hopper_list: FunctionSpec = {
 			'age_days',
 			'last_call_time',
 		],
+		// The unit goes through _QXZ(…, 6), which pads it: `0 HOURS `, `NEVER    ` (notes §8.9).
+		padded: ['last_call_time'],
 	},
 	emptyOn: ['THERE ARE NO LEADS IN THE HOPPER'],
 };

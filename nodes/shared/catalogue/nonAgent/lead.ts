@@ -598,10 +598,28 @@ export const check_phone_number: FunctionSpec = {
 	writes: false,
 	retry: { kind: 'always' },
 	permission: 'Agent API Access = 1, user level 8+',
-	// One bare line with no prefix: "AREACODE: 1|-5.00#POSTAL: 0|-7.0#PHONE: 7275551111|1|||" —
-	// per method "<dialable 0/1>|<gmt>", joined by #, then PHONE: number|code|postal|state|owner|.
-	// No reply kind splits on # then ": ", so it is kept whole.
-	reply: { kind: 'text', field: 'result' },
+	// One bare line (notes §8.7): `AREACODE: 1|-5.00#POSTAL: 0|-7.0#PHONE: 7275551111|1||||`,
+	// per method `<dialable 0/1>|<gmt>`, then PHONE: number|code|postal|state|owner|.
+	reply: {
+		kind: 'parts',
+		separator: '#',
+		parts: {
+			AREACODE: ['areacode_dialable', 'areacode_gmt_offset'],
+			POSTAL: ['postal_dialable', 'postal_gmt_offset'],
+			TZCODE: ['tzcode_dialable', 'tzcode_gmt_offset'],
+			NANPA: ['nanpa_dialable', 'nanpa_gmt_offset'],
+			PHONE: ['phone_number', 'phone_code', 'postal_code', 'state', 'owner'],
+		},
+		lines: {
+			'PHONE NUMBER IN DNC': ['phone_number', 'api_user'],
+			'PHONE NUMBER IN CAMPAIGN DNC': ['phone_number', 'campaign_id', 'api_user'],
+		},
+	},
+	// With a DNC check asked for, "in DNC" is the check's answer, not a failed request.
+	answersOn: {
+		'PHONE NUMBER IN DNC': { in_dnc: true, dnc_list: 'system' },
+		'PHONE NUMBER IN CAMPAIGN DNC': { in_dnc: true, dnc_list: 'campaign' },
+	},
 };
 
 export const leadFunctions: readonly FunctionSpec[] = [

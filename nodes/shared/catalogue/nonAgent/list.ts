@@ -336,6 +336,8 @@ export const update_list: FunctionSpec = {
 	permission: `${LIST_WRITE}; Delete Lists = 1 to delete, Custom Fields Modify = 1 for custom fields`,
 	// insert_if_not_found hands over to add_list, whose lines carry that name.
 	replyAliases: ['add_list'],
+	// Printed first whenever no setting is changed, even when a reset or delete follows.
+	preambleNotices: ['NO UPDATES DEFINED'],
 	reply: {
 		kind: 'status',
 		lines: {
