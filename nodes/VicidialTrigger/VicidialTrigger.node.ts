@@ -30,7 +30,9 @@ import {
 	HOOKS,
 	type HookKind,
 	type HookUrlOptions,
+	INBOUND_ONLY_VARIABLES,
 	isHookKind,
+	pasteProblems,
 	SENSITIVE_VARIABLES,
 	splitList,
 } from './hooks';
@@ -43,6 +45,7 @@ import {
 	parseCallout,
 	type ParsedBody,
 	parsePairs,
+	textEncodingOf,
 	variablesForFilters,
 } from './parse';
 import {
@@ -76,7 +79,11 @@ const variableProperties: INodeProperties[] = HOOK_KINDS.filter((kind) => HOOKS[
 			.filter((name) => !SENSITIVE_VARIABLES.includes(name))
 			.slice()
 			.sort((a, b) => a.localeCompare(b))
-			.map((name) => ({ name, value: name })),
+			.map((name) =>
+				kind === 'start' && INBOUND_ONLY_VARIABLES.includes(name)
+					? { name, value: name, description: 'Filled only for inbound calls: a manual dial leaves it unreplaced' }
+					: { name, value: name },
+			),
 		default: [...HOOKS[kind].defaults],
 		description: `The --A--name--B-- variables the ${HOOKS[kind].displayName} should carry`,
 		displayOptions: { show: { event: [kind] } },
@@ -273,7 +280,8 @@ export class VicidialTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'America/New_York',
-						description: 'Zone of the VICIdial server, for SQLdate (it has no offset); empty uses the workflow\'s time zone',
+						description:
+							'Zone of the VICIdial server, for SQLdate and other dates (they have no offset). Empty: the offset SQLdate and epoch show when the call-out carries both, else the workflow\'s time zone.',
 					},
 				],
 			},
@@ -332,7 +340,10 @@ interface TriggerSettings {
 	deduplicate: boolean;
 	windowMinutes: number;
 	maxBodyBytes: number;
+	/** The VICIdial Time Zone option; '' when not set. */
 	timeZone: string;
+	/** The workflow's zone, for SQL dates when neither the option nor epoch tells the server's. */
+	workflowTimeZone: string;
 	unmappedLabel: string;
 }
 
@@ -372,7 +383,8 @@ function readSettings(context: ParameterContext): TriggerSettings {
 		deduplicate: options.deduplicate !== false,
 		windowMinutes: number(options.dedupWindowMinutes, DEFAULT_WINDOW_MINUTES),
 		maxBodyBytes: number(options.maxBodyKb, DEFAULT_MAX_BODY_KB) * 1024,
-		timeZone: text(options.timeZone).trim() || context.getTimezone(),
+		timeZone: text(options.timeZone).trim(),
+		workflowTimeZone: context.getTimezone(),
 		unmappedLabel: text(options.unmappedOutcome),
 	};
 }
@@ -408,8 +420,11 @@ async function setupRecord(context: IHookFunctions): Promise<IDataObject> {
 	const webhookUrl = context.getNodeWebhookUrl('default') ?? '';
 	const auth = authConfigFrom(await context.getCredentials('vicidialTriggerApi'));
 	let pasteUrl: string;
+	let problems: string[];
 	try {
-		pasteUrl = buildHookUrl(hookUrlOptions(settings, webhookUrl, auth, true));
+		const options = hookUrlOptions(settings, webhookUrl, auth, true);
+		pasteUrl = buildHookUrl(options);
+		problems = pasteProblems(options);
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), error as Error, {
 			description: 'Fix the Custom Fields list: VICIdial field labels are letters, digits and underscores',
@@ -420,6 +435,8 @@ async function setupRecord(context: IHookFunctions): Promise<IDataObject> {
 		webhookUrl,
 		pasteUrl,
 		pasteInto: HOOKS[settings.kind].pasteInto,
+		// Why the string cannot work as pasted (the agent screen deletes ":" and more): [] when it can.
+		problems,
 		// The paste-ready string already holds the event, URL, variables and auth mode.
 		signature: createHash('sha256').update(pasteUrl).digest('hex').slice(0, 16),
 	};
@@ -583,6 +600,8 @@ async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData
 		secretParameters: auth.mode === 'querySecret' ? [auth.queryParameter] : [],
 		secrets: secretsOf(auth),
 		timeZone: settings.timeZone,
+		fallbackTimeZone: settings.workflowTimeZone,
+		encoding: textEncodingOf(`${requestTarget(req).rawQuery ?? ''}&${type === FORM ? rawBody.toString('utf8') : ''}`),
 		receivedAt: new Date(now),
 		method: req.method ?? 'GET',
 		clientIp: verdict.clientIp,

@@ -166,7 +166,30 @@ const DISPO_ONLY: readonly string[] = [
 	'recording_filename',
 ];
 
-const START_VARIABLES = DISPO_VARIABLES.filter((name) => !DISPO_ONLY.includes(name));
+/**
+ * The Dead Call block of vdc_db_query.php fills everything but the dispo-only six: 93 names,
+ * `dispo_name` and `callback_lead_status` included (notes §8.20).
+ */
+const DEAD_CALL_VARIABLES = DISPO_VARIABLES.filter((name) => !DISPO_ONLY.includes(name));
+
+/**
+ * The Start Call URL block never fills `dispo_name` or `callback_lead_status` (notes §8.20):
+ * 91 names, the count notes §6.3 gives for inbound and auto-dial calls.
+ */
+const START_VARIABLES = DEAD_CALL_VARIABLES.filter((name) => name !== 'dispo_name' && name !== 'callback_lead_status');
+
+/**
+ * Filled only when the call came in through an in-group (notes §6.3, §8.20): a manual dial's
+ * Start Call URL leaves them as literal placeholders (91 - 14 = the 77 of a manual dial).
+ */
+export const INBOUND_ONLY_VARIABLES: readonly string[] = [
+	...DID_VARIABLES,
+	'ig_custom_one',
+	'ig_custom_two',
+	'ig_custom_three',
+	'ig_custom_four',
+	'ig_custom_five',
+];
 
 /**
  * `AST_send_URL.pl` sends the No Agent Call URL for calls no agent took, so there are no agent
@@ -219,8 +242,15 @@ const PAUSE_MAX_VARIABLES: readonly string[] = [
 	'agent_email',
 ];
 
-/** The Agent Push URL variables of AGENT_EVENTS_PUSH.txt. */
-const AGENT_EVENT_VARIABLES: readonly string[] = ['user', 'event', 'message', 'lead_id', 'counter'];
+/**
+ * The Agent Push URL variables of AGENT_EVENTS_PUSH.txt, plus `epoch` and `agent_log_id`, which
+ * the agent screen fills too (notes §8.16): `counter` restarts at 0 on every screen load, so
+ * only they tell two sessions' events apart (§8.17).
+ */
+const AGENT_EVENT_VARIABLES: readonly string[] = ['user', 'event', 'message', 'lead_id', 'counter', 'epoch', 'agent_log_id'];
+
+/** Forwarded on every Agent Push URL: the duplicate check keys on them. */
+const AGENT_EVENT_SESSION: readonly string[] = ['epoch', 'agent_log_id'];
 
 /** Every event AGENT_EVENTS_PUSH.txt documents (`session_disabled` is listed there twice). */
 export const AGENT_EVENTS: readonly string[] = [
@@ -398,7 +428,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 		displayName: 'Dead Call Trigger URL',
 		pasteInto:
 			'Campaigns > your campaign > Detail > Dead Call Trigger URL, with Dead Call Seconds Trigger set.',
-		variables: START_VARIABLES,
+		variables: DEAD_CALL_VARIABLES,
 		defaults: ['lead_id', 'phone_number', 'user', 'campaign', 'uniqueid', 'call_id', 'epoch'],
 		customFields: true,
 		method: 'GET',
@@ -414,7 +444,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 	agentEvents: {
 		displayName: 'Agent Events Push',
 		pasteInto:
-			'Admin > System Settings: Agent Push Events = 1 and Agent Push URL = this string. The agent screen can only call local scripts, so copy extras/get2post.php into the agc web directory: it relays each event to n8n as a form POST.',
+			'Admin > System Settings: Agent Push Events = 1 and Agent Push URL = this string. The agent screen can only call local scripts, so copy extras/get2post.php into the agc web directory: it relays each event to n8n as a form POST. n8n must be reached on its scheme\'s default port (80 for http, 443 for https, e.g. behind a reverse proxy): the agent screen deletes every ":" from the URL, port included.',
 		variables: AGENT_EVENT_VARIABLES,
 		defaults: AGENT_EVENT_VARIABLES,
 		customFields: false,
@@ -462,13 +492,21 @@ export interface HookUrlOptions {
 	header?: { name: string; value: string };
 }
 
+/** `host:80` for http, `host:443` for https: the same URL without the port. */
+function withoutDefaultPort(scheme: string, hostAndPath: string): string {
+	const port = scheme === 'https' ? '443' : '80';
+	return hostAndPath.replace(new RegExp(`^([^/?#@]+):${port}(?=[/?#]|$)`), '$1');
+}
+
 /**
  * Writes the string an admin pastes into VICIdial: the production URL, the secret and
  * `name=--A--name--B--` for each chosen variable and custom field.
  *
  * GET hooks get the `VAR` prefix (required by the Add Lead URL, stripped by the others). The Agent
  * Push URL is a relative `get2post.php?...&HTTPURLTOPOST=<host/path>?<fields>` because the agent
- * screen only reaches local scripts. `pass`/`phone_pass` are never written.
+ * screen only reaches local scripts; `epoch` and `agent_log_id` always follow HTTPURLTOPOST, so
+ * n8n receives them. `pass`/`phone_pass` are never written. Whether the string can work is
+ * `pasteProblems()`'s question, not this function's.
  *
  * @throws Error when a custom field label is not a column name or the webhook URL is not http(s).
  */
@@ -477,7 +515,7 @@ export function buildHookUrl(options: HookUrlOptions): string {
 	const match = /^(https?):\/\/(.+)$/i.exec(options.webhookUrl);
 	if (!match) throw new Error(`The webhook URL must start with http:// or https://; got "${options.webhookUrl}"`);
 	const scheme = match[1].toLowerCase();
-	let hostAndPath = match[2];
+	let hostAndPath = options.kind === 'agentEvents' ? withoutDefaultPort(scheme, match[2]) : match[2];
 	if (options.basicAuth) {
 		const userInfo = `${encodeURIComponent(options.basicAuth.user)}:${encodeURIComponent(options.basicAuth.password)}@`;
 		hostAndPath = userInfo + hostAndPath;
@@ -492,10 +530,12 @@ export function buildHookUrl(options: HookUrlOptions): string {
 	const chosen = (options.variables ?? spec.defaults).filter(
 		(name) => !SENSITIVE_VARIABLES.includes(name) && FIELD_LABEL.test(name),
 	);
-	const names = [...new Set([...chosen, ...custom])];
+	const session = options.kind === 'agentEvents' ? AGENT_EVENT_SESSION : [];
+	const names = [...new Set([...chosen, ...session, ...custom])];
 
 	const params: string[] = [];
 	if (options.querySecret) {
+		// Percent-encoded, the secret holds none of the characters the agent screen deletes.
 		params.push(`${encodeURIComponent(options.querySecret.name)}=${encodeURIComponent(options.querySecret.value)}`);
 	}
 	for (const name of names) params.push(`${name}=${placeholder(name)}`);
@@ -506,13 +546,72 @@ export function buildHookUrl(options: HookUrlOptions): string {
 	if (options.kind === 'agentEvents') {
 		// get2post.php posts everything after HTTPURLTOPOST= to "http://" + that text, so the
 		// relay parameters come first and the scheme is named by the parameter, not written.
+		// Its own uniqueid (at least 10 characters) is logged by get2post, never forwarded.
 		const relay = [`uniqueid=${placeholder('epoch')}.${placeholder('agent_log_id')}`, 'type=event'];
-		if (options.header) relay.push(`headers=${options.header.name}---${options.header.value}`);
+		if (options.header) {
+			// get2post.php reads `headers` decoded, so a `$` written as %24 survives the screen.
+			relay.push(`headers=${encodeURIComponent(options.header.name)}---${encodeURIComponent(options.header.value)}`);
+		}
 		const target = scheme === 'https' ? 'HTTPSURLTOPOST' : 'HTTPURLTOPOST';
 		return `get2post.php?${relay.join('&')}&${target}=${hostAndPath}${query}`;
 	}
 	const url = `${scheme}://${hostAndPath}${query}`;
 	return spec.method === 'GET' ? `VAR${url}` : url;
+}
+
+/** What the agent screen deletes from the whole Agent Push URL before posting it (notes §8.16). */
+const SCREEN_DELETES = /[`:;#"{}^$\r\t\n]/g;
+
+/**
+ * The agent screen's `agent_events()` on a substituted Agent Push URL (notes §8.16): spaces,
+ * tabs and newlines become `+`, then every `` ` : ; # " { } ^ $ ``, CR, TAB and LF is deleted.
+ */
+export function mangleAsAgentScreen(url: string): string {
+	return url.replace(/[ \t\n]/g, '+').replace(SCREEN_DELETES, '');
+}
+
+/**
+ * Why the paste-ready string cannot work, one sentence each; empty when it can. Only the Agent
+ * Push URL has such limits: the agent screen deletes characters from it (notes §8.16), so a port
+ * turns `127.0.0.1:5721` into host `127.0.0.15721` and `user:password@` into `userpassword@`.
+ * The sentences name characters, never a secret.
+ *
+ * @throws Error like `buildHookUrl()`.
+ */
+export function pasteProblems(options: HookUrlOptions): string[] {
+	if (options.kind !== 'agentEvents') return [];
+	const built = buildHookUrl(options);
+	const problems: string[] = [];
+	const explained = new Set<string>();
+	let url: URL | undefined;
+	try {
+		url = new URL(options.webhookUrl);
+	} catch {
+		// buildHookUrl accepted the scheme; an unparsable rest still meets the character check.
+	}
+	if (url?.port) {
+		const defaultPort = url.protocol === 'https:' ? 443 : 80;
+		problems.push(
+			`n8n's URL has port ${url.port}: the agent screen deletes every ":" from the Agent Push URL, so get2post.php would post to host "${url.hostname}${url.port}" and no event would arrive. The target must be on its scheme's default port: put n8n behind a reverse proxy on port ${defaultPort} and set n8n's WEBHOOK_URL to that address.`,
+		);
+		explained.add(':');
+	}
+	if (url?.hostname.startsWith('[')) {
+		problems.push('n8n\'s URL is an IPv6 address: the agent screen deletes its ":". Use a host name.');
+		explained.add(':');
+	}
+	if (options.basicAuth) {
+		problems.push(
+			'HTTP Basic cannot pass the agent screen: it deletes the ":" of user:password@. Use the shared secret or the header key for Agent Events Push.',
+		);
+		explained.add(':');
+	}
+	const deleted = [...new Set(built.match(SCREEN_DELETES) ?? [])].filter((char) => !explained.has(char));
+	if (deleted.length > 0) {
+		const shown = deleted.map((char) => JSON.stringify(char)).join(' ');
+		problems.push(`The URL holds ${shown}, which the agent screen deletes: change the part of n8n's URL or credential that holds it.`);
+	}
+	return problems;
 }
 
 /**
@@ -551,11 +650,19 @@ function authWarning(kind: HookKind, authMode: string | undefined): string | und
  */
 export function buildSetupText(options: SetupTextOptions): string {
 	const spec = HOOKS[options.kind];
+	const problems = pasteProblems(options);
+	// A string the agent screen would break is refused rather than shown: pasted, it fails silently.
+	const paste =
+		problems.length === 0
+			? ['Paste this exact string:', buildHookUrl(options)]
+			: [
+					'Nothing to paste yet: the agent screen would break this URL before it reaches n8n.',
+					...problems.map((problem) => `- ${problem}`),
+				];
 	const lines = [
 		`VICIdial Trigger: ${spec.displayName}`,
 		'',
-		'Paste this exact string:',
-		buildHookUrl(options),
+		...paste,
 		'',
 		`Where: ${spec.pasteInto}`,
 		'',
