@@ -7,17 +7,25 @@
  * with itself.
  */
 import * as http from 'node:http';
+import { isIP } from 'node:net';
 
 /** The values VICIdial knows for one call-out; a name absent here stays a literal placeholder. */
 export type HookValues = Readonly<Record<string, string | number>>;
 
 /**
- * PHP's `urlencode()`: letters, digits and `-_.` stay, a space becomes `+`, every other UTF-8
- * byte becomes `%XX` (upper case). It differs from `encodeURIComponent` on `!'()*~` and space.
+ * PHP's `urlencode()`: letters, digits and `-_.` stay, a space becomes `+`, every other byte
+ * becomes `%XX` (upper case). It differs from `encodeURIComponent` on `!'()*~` and space.
+ * `latin1` gives the bytes a VICIdial with its default use_non_latin=0 holds (`Díaz` is
+ * `D%EDaz`, notes §8.18; a character outside ISO-8859-1 is stored as `?`); `utf8` those of
+ * use_non_latin=1 (`D%C3%ADaz`).
  */
-export function phpUrlencode(value: string): string {
+export function phpUrlencode(value: string, charset: 'utf8' | 'latin1' = 'utf8'): string {
+	const bytes =
+		charset === 'utf8'
+			? Buffer.from(value, 'utf8')
+			: Buffer.from([...value].map((char) => ((char.codePointAt(0) ?? 0) <= 0xff ? (char.codePointAt(0) ?? 0) : 0x3f)));
 	let out = '';
-	for (const byte of Buffer.from(value, 'utf8')) {
+	for (const byte of bytes) {
 		const char = String.fromCharCode(byte);
 		if (/[A-Za-z0-9_.-]/.test(char)) out += char;
 		else if (byte === 0x20) out += '+';
@@ -26,20 +34,42 @@ export function phpUrlencode(value: string): string {
 	return out;
 }
 
+const USER_CUSTOM = ['user_custom_one', 'user_custom_two', 'user_custom_three', 'user_custom_four', 'user_custom_five'];
+
 /**
- * Substitutes a call-out URL the way VICIdial does (notes §6.1, §6.3):
+ * Which values a block of vdc_db_query.php urlencodes twice: `dispo_name` wherever it is
+ * filled (notes §6.3), and `user_custom_one..five` in the Start and Dispo Call URL blocks (§8.19).
+ */
+function twiceEncoded(kind: SampleKind | undefined): readonly string[] {
+	return kind === 'dispo' || kind === 'start' ? ['dispo_name', ...USER_CUSTOM] : ['dispo_name'];
+}
+
+export interface SubstituteOptions {
+	/** The call-out being built: it decides which values are encoded twice (notes §8.19). */
+	kind?: SampleKind;
+	/** VICIdial's `use_non_latin` system setting: 0 (default) sends latin-1 escapes (§8.18). */
+	useNonLatin?: boolean;
+}
+
+/**
+ * Substitutes a call-out URL the way VICIdial does (notes §6.1, §6.3, §8.18, §8.19):
  * - a leading `VAR` is stripped;
- * - `--A--name--B--` is matched case-insensitively and replaced by the urlencoded value;
- * - `dispo_name` is urlencoded twice (`Sale Made` arrives as `Sale%2BMade`);
+ * - `--A--name--B--` is matched case-insensitively and replaced by the urlencoded value, in
+ *   latin-1 unless use_non_latin is on;
+ * - `dispo_name` (and, for Dispo and Start, `user_custom_*`) is urlencoded twice
+ *   (`Sale Made` arrives as `Sale%2BMade`);
  * - an empty value leaves `name=`;
  * - a placeholder VICIdial has no value for is left literally in the URL.
  */
-export function substituteHookUrl(template: string, values: HookValues): string {
+export function substituteHookUrl(template: string, values: HookValues, options: SubstituteOptions = {}): string {
 	const lookup = new Map(Object.entries(values).map(([name, value]) => [name.toLowerCase(), String(value)]));
+	const charset = options.useNonLatin === true ? 'utf8' : 'latin1';
+	const twice = twiceEncoded(options.kind);
 	return template.replace(/^VAR/, '').replace(/--A--(.*?)--B--/g, (whole: string, name: string) => {
 		const value = lookup.get(name.toLowerCase());
 		if (value === undefined) return whole;
-		return name.toLowerCase() === 'dispo_name' ? phpUrlencode(phpUrlencode(value)) : phpUrlencode(value);
+		const once = phpUrlencode(value, charset);
+		return twice.includes(name.toLowerCase()) ? phpUrlencode(once) : once;
 	});
 }
 
@@ -148,8 +178,12 @@ export async function fireHook(url: string): Promise<HookResponse> {
 }
 
 /** Substitutes a template with a record and fires it: one VICIdial GET call-out. */
-export async function fireCallout(template: string, values: HookValues): Promise<HookResponse> {
-	return await fireHook(substituteHookUrl(template, values));
+export async function fireCallout(
+	template: string,
+	values: HookValues,
+	options: SubstituteOptions = {},
+): Promise<HookResponse> {
+	return await fireHook(substituteHookUrl(template, values, options));
 }
 
 /** PHP's `$_GET` from a query string: decoded, the last of repeated names wins. */
@@ -173,7 +207,7 @@ function phpGet(query: string): Map<string, string> {
  * and any `headers=NAME---value-----NAME2---value2`. A uniqueid shorter than 10 characters or a
  * missing target gives get2post's own ERROR text without any request.
  */
-export async function relayGet2Post(url: string): Promise<HookResponse> {
+export async function relayGet2Post(url: string, network: Network = {}): Promise<HookResponse> {
 	const queryString = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
 	const get = phpGet(queryString);
 	const uniqueid = (get.get('uniqueid') ?? '').replace(/[^-._0-9a-zA-Z]/g, '');
@@ -187,6 +221,11 @@ export async function relayGet2Post(url: string): Promise<HookResponse> {
 	const page = question < 0 ? postUrl : postUrl.slice(0, question);
 	const vars = question < 0 ? '' : postUrl.slice(question + 1).split('?')[0];
 	if (page.length <= 8) return refuse('ERROR: post url is invalid');
+	const routed = route(page, network);
+	if (routed === undefined) {
+		// curl cannot resolve the host (a port the agent screen glued onto it): nothing is sent.
+		return refuse(`ERROR: could not resolve host - ${page.replace(/^https?:\/\/([^/?#]*).*$/is, '$1')}`);
+	}
 
 	const headers: Record<string, string> = {
 		Accept: '*/*',
@@ -201,12 +240,96 @@ export async function relayGet2Post(url: string): Promise<HookResponse> {
 		}
 	}
 	// curl would add "Expect: 100-continue" above 1 KB; n8n's server answers either way.
-	return await sendRequest(page, { method: 'POST', headers, body: vars });
+	return await sendRequest(routed, { method: 'POST', headers, body: vars });
 }
 
-/** Substitutes an Agent Push URL with an event's values and relays it like get2post.php. */
-export async function fireAgentEvent(template: string, values: HookValues): Promise<HookResponse> {
-	return await relayGet2Post(substituteHookUrl(template, values));
+/**
+ * Where the simulator's get2post.php can reach: IP literals and `localhost` directly, and host
+ * names through `proxies`, each a reverse proxy on its scheme's default port forwarding to the
+ * given `host:port` (how an Agent Push target must sit in front of n8n, notes §8.16).
+ */
+export interface Network {
+	proxies?: Readonly<Record<string, string>>;
+}
+
+/** The URL get2post's curl ends up talking to; undefined when the host does not resolve. */
+function route(page: string, network: Network): string | undefined {
+	const authority = /^https?:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(page)?.[1] ?? '';
+	// No URL parser here: it would refuse "127.0.0.15721" before curl got the chance to fail on it.
+	const [, bracketed, plain, port] = /^(?:\[([^\]]*)\]|([^:]*))(?::(\d*))?$/.exec(authority) ?? [];
+	const host = bracketed ?? plain ?? authority;
+	const proxy = network.proxies?.[host];
+	if (proxy !== undefined && port === undefined) return page.replace(/^https?:\/\/[^/?#]+/i, `http://${proxy}`);
+	return isIP(host) !== 0 || host === 'localhost' ? page : undefined;
+}
+
+/**
+ * Relays an Agent Push URL substituted with an event's values like get2post.php, as if the
+ * agent screen had passed it on untouched; `AgentScreen` models what the screen really does.
+ */
+export async function fireAgentEvent(template: string, values: HookValues, network: Network = {}): Promise<HookResponse> {
+	return await relayGet2Post(substituteHookUrl(template, values), network);
+}
+
+/** The Agent Push URL variables the agent screen fills (notes §8.16); others stay literal. */
+const SCREEN_VARIABLES = ['user', 'event', 'message', 'lead_id', 'epoch', 'agent_log_id', 'counter'];
+
+export interface AgentScreenOptions {
+	/** System Settings > Agent Push URL, as the admin pasted it. */
+	pushUrl: string;
+	user: string;
+	/** vicidial_agent_log row of the current session. */
+	agentLogId: number;
+	/** The screen's clock, epoch seconds; tests move it. */
+	epoch: number;
+	network?: Network;
+}
+
+/**
+ * One agent screen (vicidial.php) pushing its events, as `agent_events()` does (notes §8.16,
+ * §8.17): it substitutes `--A--user/event/message/lead_id/epoch/agent_log_id/counter--B--` with
+ * the raw values, turns spaces, tabs and newlines into `+`, deletes every
+ * `` ` : ; # " { } ^ $ ``, CR, TAB and LF from the whole URL, and hands the text after the
+ * first `?` to get2post.php. The counter starts at 0 and restarts at 0 on every `load()`.
+ */
+export class AgentScreen {
+	/** The URL of the last push after the screen's mangling. */
+	lastPushUrl = '';
+	private counter = 0;
+
+	constructor(private readonly options: AgentScreenOptions) {}
+
+	/** The agent reloads the screen: a new session, its own agent_log_id, the counter back at 0. */
+	load(agentLogId: number, epoch: number): void {
+		this.options.agentLogId = agentLogId;
+		this.options.epoch = epoch;
+		this.counter = 0;
+	}
+
+	/** Moves the screen's clock. */
+	tick(seconds: number): void {
+		this.options.epoch += seconds;
+	}
+
+	async push(event: string, message = '', leadId = ''): Promise<HookResponse> {
+		const values: Record<string, string> = {
+			user: this.options.user,
+			event,
+			message,
+			lead_id: leadId,
+			epoch: String(this.options.epoch),
+			agent_log_id: String(this.options.agentLogId),
+			counter: String(this.counter),
+		};
+		this.counter += 1;
+		const substituted = this.options.pushUrl.replace(/--A--(.*?)--B--/g, (whole: string, name: string) =>
+			SCREEN_VARIABLES.includes(name) ? values[name] : whole,
+		);
+		const mangled = substituted.replace(/[ \t\n]/g, '+').replace(/[`:;#"{}^$\r\t\n]/g, '');
+		this.lastPushUrl = mangled;
+		const question = mangled.indexOf('?');
+		return await relayGet2Post(`get2post.php?${question < 0 ? '' : mangled.slice(question + 1)}`, this.options.network);
+	}
 }
 
 /** Custom list fields of the sample lead's list (CALL_URL_FEATURES.txt example names). */
@@ -326,6 +449,13 @@ const SAMPLE_DISPO: HookValues = {
 
 const DISPO_ONLY = ['talk_time_ms', 'term_reason', 'call_notes', 'callback_datetime', 'recording_id', 'recording_filename'];
 
+/** Filled only when the call came in through an in-group (notes §6.3, §8.20). */
+const INBOUND_ONLY = [
+	...['id', 'extension', 'pattern', 'description'].map((name) => `did_${name}`),
+	...Object.keys(EMPTY_CUSTOM('did_custom')),
+	...Object.keys(EMPTY_CUSTOM('ig_custom')),
+];
+
 function without(values: HookValues, names: readonly string[]): Record<string, string | number> {
 	return Object.fromEntries(Object.entries(values).filter(([name]) => !names.includes(name)));
 }
@@ -337,11 +467,12 @@ export const SAMPLE_CALLS: Readonly<Record<SampleKind, HookValues>> = {
 	dispo: SAMPLE_DISPO,
 	// Manual dial (notes §6.3): not answered yet, so uniqueid, group, channel_group and list_name
 	// are empty, dispo holds the lead's current status and call_id is the new M... caller code.
+	// The Start Call URL block fills neither dispo_name nor callback_lead_status (notes §8.20),
+	// and did_* and ig_custom_* only for inbound calls: they stay literal placeholders here.
 	start: {
-		...without(SAMPLE_DISPO, DISPO_ONLY),
+		...without(SAMPLE_DISPO, [...DISPO_ONLY, 'dispo_name', 'callback_lead_status', ...INBOUND_ONLY]),
 		lead_id: '9',
 		dispo: 'CBHOLD',
-		dispo_name: 'Callback Hold',
 		talk_time: '0',
 		talk_time_min: '0',
 		call_id: 'M1220550520000000009',
@@ -414,6 +545,29 @@ export const SAMPLE_CALLS: Readonly<Record<SampleKind, HookValues>> = {
 		epoch: '1795326633',
 		agent_log_id: '4471',
 	},
+};
+
+/**
+ * The Start Call URL of an inbound call through the in-group SALESLINE: the call is answered, so
+ * uniqueid and group are set, and the DID and in-group fields are filled (notes §6.3).
+ */
+export const SAMPLE_INBOUND_START: HookValues = {
+	...without(SAMPLE_DISPO, [...DISPO_ONLY, 'dispo_name', 'callback_lead_status']),
+	lead_id: '12',
+	dispo: 'NEW',
+	talk_time: '0',
+	talk_time_min: '0',
+	uniqueid: '1795300700.120',
+	call_id: 'Y1122070070000000012',
+	group: 'SALESLINE',
+	channel_group: 'SALESLINE',
+	did_id: '7',
+	did_extension: '8005550100',
+	did_pattern: '8005550100',
+	did_description: 'Main line',
+	ig_custom_one: 'spanish',
+	SQLdate: '2026-11-22 05:57:00',
+	epoch: '1795327020',
 };
 
 /** A common dialer-webhook body: an event name, a timestamp and a data object. */

@@ -40,6 +40,11 @@ export interface HarnessOptions {
 	timezone?: string;
 	/** Listen address: 127.0.0.1 by default, `::1` for IPv6 tests. */
 	host?: string;
+	/**
+	 * The public base n8n reports (its WEBHOOK_URL, e.g. `http://n8n.test` behind a reverse
+	 * proxy); the listening address by default.
+	 */
+	publicBase?: string;
 }
 
 /** One request the harness answered. */
@@ -120,6 +125,7 @@ export class TriggerHarness {
 	staticData: IDataObject;
 	mode: 'webhook' | 'manual';
 	private readonly timezone: string;
+	private readonly publicBase?: string;
 	private server?: http.Server;
 	private base = '';
 
@@ -129,6 +135,7 @@ export class TriggerHarness {
 		this.staticData = options.staticData ?? {};
 		this.mode = options.mode ?? 'webhook';
 		this.timezone = options.timezone ?? 'UTC';
+		this.publicBase = options.publicBase;
 	}
 
 	static async start(options: HarnessOptions): Promise<TriggerHarness> {
@@ -140,6 +147,16 @@ export class TriggerHarness {
 	/** n8n's production URL of the trigger: `/webhook/<webhookId>/vicidial`. */
 	get url(): string {
 		return `${this.base}/webhook/${WEBHOOK_ID}/vicidial`;
+	}
+
+	/** The production URL as n8n reports it (`publicBase` when given). */
+	get publicUrl(): string {
+		return `${this.publicBase ?? this.base}/webhook/${WEBHOOK_ID}/vicidial`;
+	}
+
+	/** `host:port` the harness listens on, for a simulated reverse proxy. */
+	get address(): string {
+		return this.base.replace(/^http:\/\//, '');
 	}
 
 	/** n8n's test URL, live while the editor listens. */
@@ -207,7 +224,7 @@ export class TriggerHarness {
 				return this.credentials;
 			},
 			// In a webhook context n8n always gives the production URL (webhook-helper-functions.js).
-			getNodeWebhookUrl: (name: string) => (name === 'default' ? this.url : undefined),
+			getNodeWebhookUrl: (name: string) => (name === 'default' ? this.publicUrl : undefined),
 			getNodeParameter: (name: string, fallback?: unknown) => {
 				const value = this.parameters[name] ?? defaultOf(name, this.parameters);
 				return value === undefined ? fallback : value;

@@ -2,13 +2,15 @@
  * Every kind of call-out, fired by the simulator exactly as VICIdial sends it, starts one run
  * with named, typed fields; n8n's answer is 200 "OK".
  */
-import { AGENT_EVENTS, buildHookUrl, HOOKS, type HookKind } from '../../nodes/VicidialTrigger/hooks';
+import { AGENT_EVENTS, buildHookUrl, HOOKS, type HookKind, INBOUND_ONLY_VARIABLES } from '../../nodes/VicidialTrigger/hooks';
 import {
+	AgentScreen,
 	fireAgentEvent,
 	fireCallout,
 	fireHook,
 	SAMPLE_CALLS,
 	SAMPLE_CUSTOM_POST,
+	SAMPLE_INBOUND_START,
 	sendRequest,
 } from '../../simulator/hooks.cjs';
 import { TriggerHarness } from '../helpers/webhook.cjs';
@@ -27,10 +29,10 @@ afterEach(async () => {
 });
 
 /** The string the admin would paste, asking for every variable the hook has. */
-function template(kind: HookKind, customFields: string[] = []): string {
+function template(kind: HookKind, customFields: string[] = [], webhookUrl = harness.url): string {
 	return buildHookUrl({
 		kind,
-		webhookUrl: harness.url,
+		webhookUrl,
 		variables: [...HOOKS[kind].variables],
 		customFields,
 		querySecret: { name: 'token', value: SECRET },
@@ -49,7 +51,7 @@ describe('Dispo Call URL', () => {
 		harness.parameters = { event: 'dispo' };
 		// An admin who also wrote the agent's passwords into the URL: VICIdial fills them.
 		const url = `${template('dispo', ['appointment_date', 'favorite_color'])}&pass=--A--pass--B--&phone_pass=--A--phone_pass--B--`;
-		const response = await fireCallout(url, SAMPLE_CALLS.dispo);
+		const response = await fireCallout(url, SAMPLE_CALLS.dispo, { kind: 'dispo' });
 
 		expect(response).toMatchObject({ status: 200, body: 'OK' });
 		expect(harness.runs).toHaveLength(1);
@@ -135,7 +137,7 @@ describe('Dispo Call URL', () => {
 describe('GET call-outs of every other kind', () => {
 	it('Start Call URL on a manual dial: empty uniqueid and group, current lead status', async () => {
 		harness.parameters = { event: 'start' };
-		await fireCallout(template('start'), SAMPLE_CALLS.start);
+		await fireCallout(template('start'), SAMPLE_CALLS.start, { kind: 'start' });
 		const [item] = harness.lastItems;
 		expect(item.eventType).toBe('start');
 		expect(item.fields).toMatchObject({
@@ -149,7 +151,32 @@ describe('GET call-outs of every other kind', () => {
 			talk_time: 0,
 			epoch: '2026-11-22T05:52:00.000Z',
 		});
-		expect(item.missing).toEqual([]);
+		// A manual dial fills 77 of the 91 variables (the DID and in-group ones stay unreplaced),
+		// less the agent's two passwords, which the trigger drops.
+		expect(Object.keys(item.fields as object)).toHaveLength(75);
+		expect([...(item.missing as string[])].sort()).toEqual([...INBOUND_ONLY_VARIABLES].sort());
+		expect(item.warnings).toEqual([expect.stringContaining('Not an inbound call: VICIdial fills ig_custom_one')]);
+	});
+
+	it('Start Call URL on an inbound call carries the DID and in-group fields', async () => {
+		harness.parameters = { event: 'start' };
+		await fireCallout(template('start'), SAMPLE_INBOUND_START, { kind: 'start' });
+		const [item] = harness.lastItems;
+		expect(item.fields).toMatchObject({ lead_id: 12, group: 'SALESLINE', did_id: 7, did_description: 'Main line', ig_custom_one: 'spanish' });
+		expect(Object.keys(item.fields as object)).toHaveLength(89);
+		expect(item).toMatchObject({ missing: [], warnings: [] });
+	});
+
+	it('Start Call URL: user_custom_* arrive encoded twice and are read back as the agent typed them', async () => {
+		harness.parameters = { event: 'start' };
+		const url = buildHookUrl({
+			kind: 'start',
+			webhookUrl: harness.url,
+			variables: ['lead_id', 'user_custom_one', 'user_custom_two'],
+			querySecret: { name: 'token', value: SECRET },
+		});
+		await fireCallout(url, { ...SAMPLE_CALLS.start, user_custom_one: 'uc 1&x+y', user_custom_two: '100% sure' }, { kind: 'start' });
+		expect(harness.lastItems[0].fields).toEqual({ lead_id: 9, user_custom_one: 'uc 1&x+y', user_custom_two: '100% sure' });
 	});
 
 	it('Start Call URL asking for a dispo-only variable reports it missing', async () => {
@@ -218,6 +245,46 @@ describe('GET call-outs of every other kind', () => {
 	});
 });
 
+describe('non-ASCII text and server time (notes §8.18, §8.21)', () => {
+	const url = () =>
+		buildHookUrl({
+			kind: 'dispo',
+			webhookUrl: harness.url,
+			variables: ['lead_id', 'first_name', 'last_name', 'dispo_name', 'SQLdate', 'epoch'],
+			querySecret: { name: 'token', value: SECRET },
+		});
+	const lead = { ...SAMPLE_CALLS.dispo, first_name: 'José', last_name: 'Díaz Muñoz', dispo_name: 'Llamar mañana' };
+
+	it('reads VICIdial\'s default latin-1 escapes and says so', async () => {
+		harness.parameters = { event: 'dispo' };
+		const response = await fireCallout(url(), lead, { kind: 'dispo' });
+		expect(response).toMatchObject({ status: 200, body: 'OK' });
+		const [item] = harness.lastItems;
+		expect(item.fields).toMatchObject({ first_name: 'José', last_name: 'Díaz Muñoz', dispo_name: 'Llamar mañana' });
+		expect(item.encoding).toBe('latin1');
+		expect(item.raw).toMatchObject({ query: { last_name: 'Díaz Muñoz' } });
+	});
+
+	it('reads UTF-8 with use_non_latin=1 and says so', async () => {
+		harness.parameters = { event: 'dispo' };
+		await fireCallout(url(), lead, { kind: 'dispo', useNonLatin: true });
+		expect(harness.lastItems[0]).toMatchObject({
+			fields: { first_name: 'José', last_name: 'Díaz Muñoz', dispo_name: 'Llamar mañana' },
+			encoding: 'utf8',
+		});
+	});
+
+	it('reads SQLdate at the offset epoch shows when the VICIdial Time Zone option is empty', async () => {
+		await harness.close();
+		// n8n in Berlin, VICIdial in New York: SQLdate 00:50:33 local is 05:50:33 UTC, as epoch says.
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'dispo' }, timezone: 'Europe/Berlin' });
+		await fireCallout(url(), { ...lead, SQLdate: '2026-11-22 00:50:33', epoch: '1795326633' }, { kind: 'dispo' });
+		const [item] = harness.lastItems;
+		expect(item.fields).toMatchObject({ SQLdate: '2026-11-22T05:50:33.000Z', epoch: '2026-11-22T05:50:33.000Z' });
+		expect(item.sqlDateZone).toBe('UTC-05:00');
+	});
+});
+
 describe('Agent Events Push through get2post.php', () => {
 	it('arrives as a form POST with the event, agent and counter', async () => {
 		harness.parameters = { event: 'agentEvents' };
@@ -242,6 +309,37 @@ describe('Agent Events Push through get2post.php', () => {
 		}
 		expect(harness.runs.map(([item]) => item.agentEvent)).toEqual(AGENT_EVENTS);
 		expect(harness.runs[2][0].fields).toMatchObject({ event: 'logged_out_complete', counter: 2, message: '' });
+	});
+
+	it('keeps a second agent session\'s events although its counter restarts at 0 (notes §8.17)', async () => {
+		await harness.close();
+		harness = await TriggerHarness.start({
+			credentials: CREDENTIALS,
+			parameters: { event: 'agentEvents' },
+			publicBase: 'http://n8n.test',
+		});
+		const screen = new AgentScreen({
+			pushUrl: template('agentEvents', [], harness.publicUrl),
+			user: '1000',
+			agentLogId: 4471,
+			epoch: 1795326633,
+			network: { proxies: { 'n8n.test': harness.address } },
+		});
+		await screen.push('logged_in');
+		screen.tick(2);
+		await screen.push('state_ready');
+		// The agent reloads the screen within the duplicate window: counter 0 and 1 again.
+		screen.load(4502, 1795326700);
+		expect(await screen.push('logged_in')).toMatchObject({ body: 'OK' });
+		screen.tick(2);
+		expect(await screen.push('state_ready')).toMatchObject({ body: 'OK' });
+		expect(harness.runs.map(([item]) => [item.agentEvent, (item.fields as { counter: number }).counter])).toEqual([
+			['logged_in', 0],
+			['state_ready', 1],
+			['logged_in', 0],
+			['state_ready', 1],
+		]);
+		expect(harness.runs[2][0].fields).toMatchObject({ agent_log_id: 4502, epoch: '2026-11-22T05:51:40.000Z' });
 	});
 });
 

@@ -9,8 +9,8 @@ import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, IDataObj
 import { NodeOperationError } from 'n8n-workflow';
 
 import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
-import { fireAgentEvent, fireCallout, fireHook, SAMPLE_CALLS, sendRequest } from '../../simulator/hooks.cjs';
-import { TriggerHarness } from '../helpers/webhook.cjs';
+import { AgentScreen, fireCallout, fireHook, SAMPLE_CALLS, sendRequest } from '../../simulator/hooks.cjs';
+import { TriggerHarness, WEBHOOK_ID } from '../helpers/webhook.cjs';
 
 const SECRET = 'example-shared-7Qw9';
 const CREDENTIALS = { authentication: 'querySecret', queryParameter: 'token', secret: SECRET };
@@ -69,14 +69,76 @@ describe('setup request', () => {
 		expect(dispoText).toContain('Added because the filters read them: campaign.');
 	});
 
-	it('gives the Agent Push URL for get2post.php, which relays events to the trigger', async () => {
-		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'agentEvents' } });
+	it('gives the Agent Push URL for get2post.php, which the agent screen relays to the trigger behind a proxy', async () => {
+		// n8n behind a reverse proxy on port 80 (WEBHOOK_URL=http://n8n.test), as notes §8.16 requires.
+		harness = await TriggerHarness.start({
+			credentials: CREDENTIALS,
+			parameters: { event: 'agentEvents' },
+			publicBase: 'http://n8n.test',
+		});
 		const pasted = pasteReady((await fireHook(`${harness.url}?n8n_setup=1&token=${SECRET}`)).body);
-		expect(pasted.startsWith('get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&HTTPURLTOPOST=127.0.0.1:')).toBe(
-			true,
+		expect(pasted).toBe(
+			`get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&HTTPURLTOPOST=n8n.test/webhook/${WEBHOOK_ID}/vicidial?token=${SECRET}&user=--A--user--B--&event=--A--event--B--&message=--A--message--B--&lead_id=--A--lead_id--B--&counter=--A--counter--B--&epoch=--A--epoch--B--&agent_log_id=--A--agent_log_id--B--`,
 		);
-		expect(await fireAgentEvent(pasted, SAMPLE_CALLS.agentEvents)).toMatchObject({ status: 200, body: 'OK' });
-		expect(harness.lastItems[0]).toMatchObject({ agentEvent: 'dispo_set', fields: { counter: 17 } });
+		const screen = new AgentScreen({
+			pushUrl: pasted,
+			user: '1000',
+			agentLogId: 4471,
+			epoch: 1795326633,
+			network: { proxies: { 'n8n.test': harness.address } },
+		});
+		expect(await screen.push('dispo_set', 'SALE', '8')).toMatchObject({ status: 200, body: 'OK' });
+		expect(harness.lastItems[0]).toMatchObject({
+			agentEvent: 'dispo_set',
+			fields: { user: '1000', message: 'SALE', lead_id: 8, counter: 0, epoch: '2026-11-22T05:50:33.000Z', agent_log_id: 4471 },
+			warnings: [],
+		});
+	});
+
+	it('refuses the Agent Push URL when n8n\'s URL has a port, which the agent screen would delete', async () => {
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'agentEvents' } });
+		const response = await fireHook(`${harness.url}?n8n_setup=1&token=${SECRET}`);
+		expect(response.status).toBe(200);
+		expect(harness.runs).toHaveLength(0);
+		expect(response.body).not.toContain('Paste this exact string:');
+		expect(response.body).not.toContain('get2post.php?');
+		const port = harness.address.split(':')[1];
+		expect(response.body).toContain(`- n8n's URL has port ${port}`);
+		expect(response.body).toContain(`get2post.php would post to host "127.0.0.1${port}"`);
+		expect(response.body).toContain("The target must be on its scheme's default port");
+	});
+
+	it('refuses HTTP Basic for Agent Events Push: the agent screen deletes the ":" of user:password@', async () => {
+		harness = await TriggerHarness.start({
+			credentials: { authentication: 'basicAuth', user: 'vicidial', password: 'p@ss-word-long' },
+			parameters: { event: 'agentEvents' },
+			publicBase: 'http://n8n.test',
+		});
+		const authed = harness.url.replace('http://', 'http://vicidial:p%40ss-word-long@');
+		const text = (await fireHook(`${authed}?n8n_setup=1`)).body;
+		expect(text).toContain('- HTTP Basic cannot pass the agent screen');
+		expect(text).not.toContain('p@ss-word-long');
+		expect(text).not.toContain('p%40ss-word-long');
+	});
+
+	it('keeps a secret holding characters the agent screen deletes, by writing it percent-encoded', async () => {
+		const secret = 'pa$$:w#rd;{x}^"`-long';
+		harness = await TriggerHarness.start({
+			credentials: { authentication: 'querySecret', queryParameter: 'token', secret },
+			parameters: { event: 'agentEvents' },
+			publicBase: 'http://n8n.test',
+		});
+		const text = (await fireHook(`${harness.url}?n8n_setup=1&token=${encodeURIComponent(secret)}`)).body;
+		const screen = new AgentScreen({
+			pushUrl: pasteReady(text),
+			user: '1000',
+			agentLogId: 4471,
+			epoch: 1795326633,
+			network: { proxies: { 'n8n.test': harness.address } },
+		});
+		expect(await screen.push('logged_in')).toMatchObject({ status: 200, body: 'OK' });
+		expect(harness.runs).toHaveLength(1);
+		expect(JSON.stringify(harness.lastItems[0])).not.toContain('w#rd');
 	});
 
 	it('writes HTTP Basic into the URL for a Basic credential', async () => {
@@ -128,6 +190,7 @@ describe('webhookMethods', () => {
 			webhookUrl: harness.url,
 			pasteUrl: `VAR${harness.url}?token=YOUR_SECRET&lead_id=--A--lead_id--B--`,
 			pasteInto: expect.stringContaining('Dispo Call URL'),
+			problems: [],
 			signature: expect.any(String),
 		});
 		expect(JSON.stringify(harness.staticData)).not.toContain(SECRET);
@@ -145,6 +208,14 @@ describe('webhookMethods', () => {
 		expect(await methods.delete.call(context)).toBe(true);
 		expect(harness.staticData.setup).toBeUndefined();
 		expect(await methods.checkExists.call(context)).toBe(false);
+	});
+
+	it('records why an Agent Push URL cannot work, without the secret', async () => {
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'agentEvents' } });
+		await methods.create.call(harness.hookContext());
+		const setup = harness.staticData.setup as IDataObject;
+		expect(setup.problems).toEqual([expect.stringContaining("n8n's URL has port")]);
+		expect(JSON.stringify(setup)).not.toContain(SECRET);
 	});
 
 	it('refuses activation with an invalid custom field label', async () => {

@@ -5,6 +5,9 @@ import {
 	fitsGet2PostHeader,
 	HOOK_KINDS,
 	HOOKS,
+	INBOUND_ONLY_VARIABLES,
+	mangleAsAgentScreen,
+	pasteProblems,
 	splitList,
 } from '../../nodes/VicidialTrigger/hooks';
 
@@ -18,11 +21,23 @@ describe('hook variables', () => {
 	});
 
 	it('leaves the dispo-only variables out of the Start Call URL', () => {
-		expect(HOOKS.start.variables).toHaveLength(93);
 		for (const name of ['talk_time_ms', 'term_reason', 'call_notes', 'callback_datetime', 'recording_id', 'recording_filename']) {
 			expect(HOOKS.start.variables).not.toContain(name);
 		}
 		expect(HOOKS.start.variables).toContain('ig_custom_one');
+	});
+
+	it('offers the Start Call URL only what its block fills: no dispo_name or callback_lead_status (notes §8.20)', () => {
+		// 91 on inbound and auto-dial calls, 77 on a manual dial (notes §6.3)
+		expect(HOOKS.start.variables).toHaveLength(91);
+		expect(HOOKS.start.variables).not.toContain('dispo_name');
+		expect(HOOKS.start.variables).not.toContain('callback_lead_status');
+		expect(HOOKS.start.variables.filter((name) => !INBOUND_ONLY_VARIABLES.includes(name))).toHaveLength(77);
+		expect(INBOUND_ONLY_VARIABLES).toEqual(expect.arrayContaining(['did_id', 'did_custom_five', 'ig_custom_one', 'ig_custom_five']));
+		expect(INBOUND_ONLY_VARIABLES).toHaveLength(14);
+		// The Dead Call block does fill them.
+		expect(HOOKS.deadCall.variables).toHaveLength(93);
+		expect(HOOKS.deadCall.variables).toEqual(expect.arrayContaining(['dispo_name', 'callback_lead_status']));
 	});
 
 	it('uses the documented lists for Add Lead, Pause Max and Agent Events', () => {
@@ -41,7 +56,7 @@ describe('hook variables', () => {
 		]);
 		expect(HOOKS.pauseMax.variables).toHaveLength(10);
 		expect(HOOKS.pauseMax.variables).not.toContain('lead_id');
-		expect(HOOKS.agentEvents.variables).toEqual(['user', 'event', 'message', 'lead_id', 'counter']);
+		expect(HOOKS.agentEvents.variables).toEqual(['user', 'event', 'message', 'lead_id', 'counter', 'epoch', 'agent_log_id']);
 		expect(HOOKS.noAgent.variables).toContain('dispo');
 		expect(HOOKS.noAgent.variables).not.toContain('user');
 	});
@@ -109,7 +124,7 @@ describe('buildHookUrl', () => {
 
 	it('wraps the Agent Push URL in get2post.php with the scheme in the parameter name', () => {
 		expect(buildHookUrl({ kind: 'agentEvents', webhookUrl: URL, querySecret: { name: 'token', value: 'abc' } })).toBe(
-			'get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&HTTPSURLTOPOST=n8n.example.com/webhook/abc/vicidial?token=abc&user=--A--user--B--&event=--A--event--B--&message=--A--message--B--&lead_id=--A--lead_id--B--&counter=--A--counter--B--',
+			'get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&HTTPSURLTOPOST=n8n.example.com/webhook/abc/vicidial?token=abc&user=--A--user--B--&event=--A--event--B--&message=--A--message--B--&lead_id=--A--lead_id--B--&counter=--A--counter--B--&epoch=--A--epoch--B--&agent_log_id=--A--agent_log_id--B--',
 		);
 		expect(
 			buildHookUrl({
@@ -119,8 +134,57 @@ describe('buildHookUrl', () => {
 				header: { name: 'x-api-key', value: 'k3y' },
 			}),
 		).toBe(
-			'get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&headers=x-api-key---k3y&HTTPURLTOPOST=n8n.local/webhook/abc/vicidial?event=--A--event--B--',
+			'get2post.php?uniqueid=--A--epoch--B--.--A--agent_log_id--B--&type=event&headers=x-api-key---k3y&HTTPURLTOPOST=n8n.local/webhook/abc/vicidial?event=--A--event--B--&epoch=--A--epoch--B--&agent_log_id=--A--agent_log_id--B--',
 		);
+	});
+
+	it('forwards epoch and agent_log_id after HTTPURLTOPOST, where the target sees them (notes §8.17)', () => {
+		const url = buildHookUrl({ kind: 'agentEvents', webhookUrl: URL, variables: ['event', 'counter'] });
+		const forwarded = url.split('HTTPSURLTOPOST=')[1];
+		expect(forwarded).toContain('&epoch=--A--epoch--B--');
+		expect(forwarded).toContain('&agent_log_id=--A--agent_log_id--B--');
+	});
+
+	it('writes Agent Push secrets percent-encoded, so nothing in them is deleted by the agent screen', () => {
+		const url = buildHookUrl({
+			kind: 'agentEvents',
+			webhookUrl: 'https://n8n.example.com:443/webhook/abc/vicidial',
+			variables: ['event'],
+			querySecret: { name: 'token', value: 'pa$$:w#rd;{x}^"`' },
+			header: { name: 'x-api-key', value: 'k$y' },
+		});
+		expect(url).toContain('headers=x-api-key---k%24y&');
+		expect(url).toContain('HTTPSURLTOPOST=n8n.example.com/webhook/abc/vicidial?token=pa%24%24%3Aw%23rd%3B%7Bx%7D%5E%22%60&');
+		expect(mangleAsAgentScreen(url)).toBe(url);
+	});
+
+	it('refuses nothing on a GET hook or a URL on its default port', () => {
+		expect(pasteProblems({ kind: 'dispo', webhookUrl: 'http://10.0.0.9:5678/webhook/abc/vicidial' })).toEqual([]);
+		expect(pasteProblems({ kind: 'agentEvents', webhookUrl: URL, querySecret: { name: 'token', value: 'a$b:c' } })).toEqual([]);
+		expect(pasteProblems({ kind: 'agentEvents', webhookUrl: 'http://n8n.local:80/webhook/abc/vicidial' })).toEqual([]);
+	});
+
+	it('names what the agent screen would delete from the Agent Push URL: a port, user:password@, an IPv6 address', () => {
+		const port = pasteProblems({ kind: 'agentEvents', webhookUrl: 'http://127.0.0.1:5721/webhook/abc/vicidial' });
+		expect(port).toEqual([expect.stringContaining('post to host "127.0.0.15721"')]);
+		expect(port[0]).toContain("The target must be on its scheme's default port");
+		expect(port[0]).toContain('port 80');
+		const basic = pasteProblems({
+			kind: 'agentEvents',
+			webhookUrl: URL,
+			basicAuth: { user: 'vici', password: 'secret-password' },
+		});
+		expect(basic).toEqual([expect.stringContaining('HTTP Basic cannot pass the agent screen')]);
+		expect(basic.join(' ')).not.toContain('secret-password');
+		expect(pasteProblems({ kind: 'agentEvents', webhookUrl: 'http://[::1]/webhook/abc/vicidial' })).toEqual([
+			expect.stringContaining('IPv6'),
+		]);
+	});
+
+	it('names any other deleted character left in the URL', () => {
+		expect(pasteProblems({ kind: 'agentEvents', webhookUrl: 'https://n8n.example.com/webhook/a$b/vicidial' })).toEqual([
+			'The URL holds "$", which the agent screen deletes: change the part of n8n\'s URL or credential that holds it.',
+		]);
 	});
 
 	it('gives a custom POST the plain URL (no VAR, no variables)', () => {
@@ -158,6 +222,19 @@ describe('buildSetupText', () => {
 		expect(text('agentEvents', 'headerKey')).not.toContain('Warning');
 		expect(text('customPost', 'hmac')).not.toContain('Warning');
 		expect(text('dispo', 'querySecret')).not.toContain('Warning');
+	});
+
+	it('refuses to give an Agent Push URL the agent screen would break, and says why', () => {
+		const text = buildSetupText({
+			kind: 'agentEvents',
+			webhookUrl: 'http://127.0.0.1:5721/webhook/abc/vicidial',
+			querySecret: { name: 'token', value: 'abc' },
+		});
+		expect(text).not.toContain('Paste this exact string:');
+		expect(text).not.toContain('get2post.php?');
+		expect(text).toContain('Nothing to paste yet: the agent screen would break this URL');
+		expect(text).toContain('- n8n\'s URL has port 5721');
+		expect(buildSetupText({ kind: 'agentEvents', webhookUrl: URL })).toContain("scheme's default port (80 for http, 443 for https");
 	});
 
 	it('warns when a get2post header key has characters get2post strips', () => {

@@ -1,14 +1,18 @@
+import { dedupKey } from '../../nodes/VicidialTrigger/dedup';
 import {
 	applyMapping,
+	decodeForm,
 	dedupPartsOf,
 	epochToIso,
 	formDecode,
+	inferUtcOffset,
 	matchesFilters,
 	NO_FILTERS,
 	type ParseInput,
 	parseCallout,
 	parsePairs,
 	sqlDateToIso,
+	textEncodingOf,
 	type TriggerItem,
 	variablesForFilters,
 } from '../../nodes/VicidialTrigger/parse';
@@ -47,6 +51,109 @@ describe('decoding', () => {
 		expect(parse('dispo_name=Sale%2BMade').fields.dispo_name).toBe('Sale Made');
 		expect(parse('dispo_name=A%252BB+Deal').fields.dispo_name).toBe('A+B Deal');
 		expect(parse('comments=Sale%2BMade').fields.comments).toBe('Sale+Made');
+	});
+});
+
+describe('non-ASCII text (notes §8.18)', () => {
+	it('reads escapes that are not UTF-8 as ISO-8859-1, VICIdial\'s default use_non_latin=0', () => {
+		expect(decodeForm('D%EDaz')).toEqual({ text: 'Díaz', encoding: 'latin1' });
+		expect(decodeForm('D%C3%ADaz')).toEqual({ text: 'Díaz', encoding: 'utf8' });
+		expect(decodeForm('Diaz+%41')).toEqual({ text: 'Diaz A', encoding: 'ascii' });
+		expect(decodeForm('M%FCller+100%+sure')).toEqual({ text: 'Müller 100% sure', encoding: 'latin1' });
+		expect(formDecode('%D1and%FA')).toBe('Ñandú');
+	});
+
+	it('says in the item which encoding the call-out used', () => {
+		const latin = 'last_name=D%EDaz&city=Bogot%E1';
+		expect(textEncodingOf(latin)).toBe('latin1');
+		const item = parse(latin, { encoding: textEncodingOf(latin) });
+		expect(item.fields).toEqual({ last_name: 'Díaz', city: 'Bogotá' });
+		expect(item.encoding).toBe('latin1');
+		expect(parse('last_name=D%C3%ADaz', { encoding: 'utf8' }).encoding).toBe('utf8');
+		expect(parse('last_name=Diaz').encoding).toBe('ascii');
+	});
+
+	it('finds the encoding inside a twice-encoded value too', () => {
+		const item = parse('dispo_name=Llamar%2Bma%25F1ana');
+		expect(item.fields.dispo_name).toBe('Llamar mañana');
+		expect(item.encoding).toBe('latin1');
+	});
+
+	it('warns when one call-out mixes both', () => {
+		const item = parse('dispo_name=Ma%25F1ana', { encoding: 'utf8' });
+		expect(item.encoding).toBe('mixed');
+		expect(item.warnings).toEqual([expect.stringContaining("check VICIdial's use_non_latin setting")]);
+	});
+});
+
+describe('user_custom_one..five (notes §8.19)', () => {
+	it('decodes them twice in the Dispo and Start Call URLs, where VICIdial encodes them twice', () => {
+		// "uc 1&x+y" arrives as uc%2B1%2526x%252By
+		for (const kind of ['dispo', 'start'] as const) {
+			expect(parse('user_custom_one=uc%2B1%2526x%252By&user_custom_five=a%252Fb', { kind }).fields).toEqual({
+				user_custom_one: 'uc 1&x+y',
+				user_custom_five: 'a/b',
+			});
+		}
+	});
+
+	it('decodes them once elsewhere', () => {
+		expect(parse('user_custom_one=a%2Bb', { kind: 'pauseMax' }).fields.user_custom_one).toBe('a+b');
+	});
+});
+
+describe('SQLdate without the VICIdial Time Zone option (notes §8.21)', () => {
+	// A New York server: 00:50:33 local is 05:50:33 UTC, which epoch says.
+	const NEW_YORK = 'SQLdate=2026-11-22+00%3A50%3A33&epoch=1795326633&entry_date=2026-11-20+05%3A15%3A00';
+
+	it('infers the server offset from SQLdate and epoch', () => {
+		expect(inferUtcOffset('2026-11-22 00:50:33', '1795326633')).toBe(-300);
+		expect(inferUtcOffset('2026-11-22 11:20:35', '1795326633')).toBe(330);
+		expect(inferUtcOffset('2026-11-22 00:41:00', '1795326633')).toBeUndefined();
+		expect(inferUtcOffset('2026-11-22 00:50:33', '')).toBeUndefined();
+	});
+
+	it('reads SQLdate at that offset, not in the workflow zone', () => {
+		const item = parse(NEW_YORK, { timeZone: '', fallbackTimeZone: 'Europe/Berlin' });
+		expect(item.fields).toEqual({
+			SQLdate: '2026-11-22T05:50:33.000Z',
+			epoch: '2026-11-22T05:50:33.000Z',
+			entry_date: '2026-11-20T10:15:00.000Z',
+		});
+		expect(item.sqlDateZone).toBe('UTC-05:00');
+		expect(item.warnings).toEqual([]);
+	});
+
+	it('keeps the option when it is set', () => {
+		const item = parse(NEW_YORK, { timeZone: 'America/Chicago' });
+		expect(item.fields.SQLdate).toBe('2026-11-22T06:50:33.000Z');
+		expect(item.sqlDateZone).toBe('America/Chicago');
+	});
+
+	it('falls back to the workflow zone without epoch, and says so', () => {
+		const item = parse('SQLdate=2026-11-22+00%3A50%3A33', { timeZone: '', fallbackTimeZone: 'America/New_York' });
+		expect(item.fields.SQLdate).toBe('2026-11-22T05:50:33.000Z');
+		expect(item.sqlDateZone).toBe('America/New_York');
+		expect(item.warnings).toEqual([expect.stringContaining("SQL dates were read in the workflow's zone (America/New_York)")]);
+	});
+
+	it('reads the offset from a get2post form body too', () => {
+		const item = parse('', {
+			timeZone: '',
+			fallbackTimeZone: 'UTC',
+			body: { type: 'form', pairs: parsePairs('SQLdate=2026-11-22+00%3A50%3A33&epoch=1795326633') },
+		});
+		expect(item.fields.SQLdate).toBe('2026-11-22T05:50:33.000Z');
+	});
+});
+
+describe('Start Call URL on a manual dial (notes §8.20)', () => {
+	it('reports did_* and ig_custom_* as missing with one note, not as unknown variables', () => {
+		const item = parse('lead_id=9&did_id=--A--did_id--B--&ig_custom_one=--A--ig_custom_one--B--', { kind: 'start' });
+		expect(item.missing).toEqual(['did_id', 'ig_custom_one']);
+		expect(item.warnings).toEqual([
+			'Not an inbound call: VICIdial fills did_id, ig_custom_one only for calls that came in through an in-group',
+		]);
 	});
 });
 
@@ -269,5 +376,21 @@ describe('dedupPartsOf', () => {
 			user: '1000',
 			counter: '4',
 		});
+	});
+
+	it('tells two agent screen sessions apart although the counter restarts at 0 (notes §8.17)', () => {
+		const event = (epoch: number, agentLogId: number) =>
+			parse(`event=state_ready&user=1000&lead_id=&counter=0&epoch=${epoch}&agent_log_id=${agentLogId}`, { kind: 'agentEvents' });
+		const first = event(1795326633, 4471);
+		expect(dedupPartsOf(first).id).toBe('2026-11-22T05:50:33.000Z.4471');
+		expect(first.warnings).toEqual([]);
+		const again = dedupKey(dedupPartsOf(event(1795326633, 4471)));
+		expect(again).toBe(dedupKey(dedupPartsOf(first)));
+		expect(dedupKey(dedupPartsOf(event(1795330233, 4502)))).not.toBe(again);
+	});
+
+	it('warns when the Agent Push URL forwards no epoch and agent_log_id', () => {
+		const item = parse('event=state_ready&user=1000&counter=0', { kind: 'agentEvents' });
+		expect(item.warnings).toEqual([expect.stringContaining('does not forward epoch and agent_log_id')]);
 	});
 });
