@@ -205,7 +205,9 @@ function phpGet(query: string): Map<string, string> {
  * prefixed `http://` (`https://`), split at its first `?` into page and form body; the body is
  * POSTed verbatim as `application/x-www-form-urlencoded` with User-Agent `VICIdial get2post`
  * and any `headers=NAME---value-----NAME2---value2`. A uniqueid shorter than 10 characters or a
- * missing target gives get2post's own ERROR text without any request.
+ * missing target gives get2post's own ERROR text without any request. A host curl could not
+ * resolve (see `Network`) gives `ERROR: could not resolve host - <host>`: the simulator's words,
+ * standing for curl's failure; nothing reaches the target either way.
  */
 export async function relayGet2Post(url: string, network: Network = {}): Promise<HookResponse> {
 	const queryString = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
@@ -535,7 +537,8 @@ export const SAMPLE_CALLS: Readonly<Record<SampleKind, HookValues>> = {
 		user_group: 'AGENTS',
 		agent_email: 'agent1000@example.com',
 	},
-	// Agent Push URL variables, plus epoch and agent_log_id used by get2post's uniqueid.
+	// Agent Push URL variables, plus epoch and agent_log_id: get2post's uniqueid, and forwarded
+	// to the target so sessions can be told apart (notes §8.17).
 	agentEvents: {
 		user: '1000',
 		event: 'dispo_set',
