@@ -102,6 +102,14 @@ describe('VICIdial node: campaign resource', () => {
 			expect(sim.log[0].params).toMatchObject({ reset_hopper: 'Y', dial_status_add: 'NA', dial_timeout: '45' });
 		});
 
+		it('heads a hopper reset alone with the reset, not the NO UPDATES DEFINED printed before it', async () => {
+			const result = await run('update_campaign', { campaignId: 'TESTCAMP', additionalFields: { resetHopper: true } });
+			expect(result.error).toBeUndefined();
+			const [item] = json(result);
+			expect(item).toMatchObject({ result: 'NOTICE', message: 'HOPPER HAS BEEN RESET', api_user: '6666', campaign_id: 'TESTCAMP' });
+			expect((item.notices as Array<{ message: string }>).map((notice) => notice.message)).toEqual(['NO UPDATES DEFINED', 'HOPPER HAS BEEN RESET']);
+		});
+
 		it('clears the Dispo Call URL with --BLANK--', async () => {
 			testcamp().dispo_call_url = 'http://old.example/dispo';
 			const result = await run('update_campaign', { campaignId: 'TESTCAMP', clearFields: ['dispo_call_url'] });

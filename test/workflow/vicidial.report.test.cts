@@ -103,9 +103,8 @@ describe('recording_lookup', () => {
 });
 
 describe('did_log_export', () => {
-	// SIMULATOR: simulator/nonAgent/report.cts prints caller_id_number before call_date, citing
-	// the 2.14 source; vicidial-api-notes.md §4.6 (and NON-AGENT_API.txt) give
-	// did_number|call_date|caller_id_number|length_in_sec, which the catalogue follows.
+	// The rows print caller_id_number before call_date, against the docs and the header line
+	// (verified, notes §8.3); the simulator does the same, so a catalogue in the docs' order fails here.
 	it('lists the calls to a DID on a day', async () => {
 		inboundCall();
 		inboundCall({ uniqueid: '1795200100.9', call_date: '2026-11-20 11:00:00', caller_id_number: '3125550199', length_in_sec: 7 });

@@ -83,6 +83,8 @@ export const update_campaign: FunctionSpec = {
 		why: 'dial_status_add prepends the status again on a repeat and a repeated dial_status_remove fails',
 	},
 	permission: CAMPAIGN_WRITE,
+	// Like update_list (notes §8.8): a hopper reset alone comes after NO UPDATES DEFINED.
+	preambleNotices: ['NO UPDATES DEFINED'],
 	reply: {
 		kind: 'status',
 		lines: {
