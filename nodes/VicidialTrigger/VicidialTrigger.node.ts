@@ -614,10 +614,9 @@ async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData
 	const key = settings.deduplicate ? dedupKey(dedupPartsOf(item)) : undefined;
 	if (key !== undefined) {
 		const scope = `${context.getWorkflow().id ?? ''}\u0001${context.getNode().name}`;
-		const store = new LayeredDedupStore([
-			new MemoryDedupStore(scope, settings.windowMinutes),
-			new StaticDataDedupStore(context.getWorkflowStaticData('node'), settings.windowMinutes),
-		]);
+		const store = new MemoryDedupStore(scope, settings.windowMinutes, DEFAULT_MAX_ENTRIES, {
+			staticData: context.getWorkflowStaticData('node'),
+		});
 		if (await store.seen(key, now)) return answer(context, 200, 'OK duplicate');
 	}
 	return { workflowData: [context.helpers.returnJsonArray([item])] };
