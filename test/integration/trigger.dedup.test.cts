@@ -75,6 +75,40 @@ describe('duplicates', () => {
 		expect(harness.runs).toHaveLength(0);
 	});
 
+	it('remembers across a restart what concurrent requests saved, though each save overwrites the others', async () => {
+		// n8n loads static data afresh for each request and writes the whole of it back after
+		// webhook() when it changed: the last writer wins (n8n-notes.md, "Queue mode"). Each batch
+		// of 8 call-outs loads before any saves, and they save in reverse order.
+		await start({ event: 'dispo' });
+		let saved = '{}';
+		let loaded: Array<{ staticData: IDataObject; json: string }> = [];
+		Object.defineProperty(harness, 'staticData', {
+			get: () => {
+				const copy = { staticData: JSON.parse(saved) as IDataObject, json: saved };
+				loaded.push(copy);
+				return copy.staticData;
+			},
+		});
+		const calls = Array.from({ length: 200 }, (_, i) => `M11223344500000${String(i).padStart(5, '0')}`);
+		for (let start = 0; start < calls.length; start += 8) {
+			const answers = await Promise.all(calls.slice(start, start + 8).map((call_id) => dispo({ call_id })));
+			expect(answers.map((answer) => answer.body)).toEqual(Array(answers.length).fill('OK'));
+			for (const copy of loaded.reverse()) {
+				if (JSON.stringify(copy.staticData) !== copy.json) saved = JSON.stringify(copy.staticData);
+			}
+			loaded = [];
+		}
+		await harness.close();
+
+		await start({ event: 'dispo' }, JSON.parse(saved) as IDataObject);
+		clock.mockReturnValue(T0 + 2 * MINUTE);
+		const again = [];
+		for (const call_id of calls) again.push((await dispo({ call_id })).body);
+		// Only the 7 requests still in flight when the winning save (the last batch's first) was made are forgotten.
+		expect(again.filter((body) => body === 'OK')).toHaveLength(7);
+		expect(again.slice(0, 193)).toEqual(Array(193).fill('OK duplicate'));
+	});
+
 	it('honours a shorter window and can be switched off', async () => {
 		await start({ event: 'dispo', options: { dedupWindowMinutes: 1 } });
 		await dispo();
