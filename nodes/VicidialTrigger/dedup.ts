@@ -112,7 +112,11 @@ class RecentKeys {
 	 */
 	static restore(value: unknown, maxEntries: number): RecentKeys {
 		const keys = new RecentKeys();
-		for (const [hash, time] of savedEntries(value)) keys.record(hash, time);
+		const saved = savedEntries(value);
+		saved.hashes.forEach((hash, index) => keys.slots.set(hash, index));
+		keys.hashes = saved.hashes;
+		keys.times = saved.times;
+		keys.log = saved.log ?? saved.hashes.map((hash, index) => hash + encodeTime(saved.times[index])).join('');
 		keys.evict(maxEntries);
 		keys.compact();
 		return keys;
@@ -161,26 +165,37 @@ class RecentKeys {
 	}
 }
 
-/** The `[hash, time]` entries of a saved copy, oldest first; none when the value is not a valid copy. */
-function savedEntries(value: unknown): Array<[string, number]> {
-	if (typeof value !== 'object' || value === null) return [];
+interface SavedEntries {
+	hashes: string[];
+	times: number[];
+	/** The saved string itself, when it is in this layout. */
+	log?: string;
+}
+
+/** The entries of a saved copy, oldest first; none when the value is not a valid copy. */
+function savedEntries(value: unknown): SavedEntries {
+	const none = { hashes: [], times: [], log: '' };
+	if (typeof value !== 'object' || value === null) return none;
 	const saved = value as { layout?: unknown; keys?: unknown; entries?: unknown };
 	if (saved.layout === LAYOUT && typeof saved.keys === 'string' && saved.keys.length % ENTRY_CHARS === 0) {
-		const entries: Array<[string, number]> = [];
-		for (let at = 0; at < saved.keys.length; at += ENTRY_CHARS) {
-			const time = Number.parseInt(saved.keys.slice(at + HASH_CHARS, at + ENTRY_CHARS), 36);
-			if (!Number.isFinite(time)) return [];
-			entries.push([saved.keys.slice(at, at + HASH_CHARS), time]);
+		const log = saved.keys;
+		const hashes: string[] = [];
+		const times: number[] = [];
+		for (let at = 0; at < log.length; at += ENTRY_CHARS) {
+			const time = Number.parseInt(log.slice(at + HASH_CHARS, at + ENTRY_CHARS), 36);
+			if (!Number.isFinite(time)) return none;
+			hashes.push(log.slice(at, at + HASH_CHARS));
+			times.push(time);
 		}
-		return entries;
+		return { hashes, times, log };
 	}
-	// Layout 1, saved before 0.2: `{ layout: 1, entries: { 'k' + 22 digest characters: time } }`.
+	// Layout 1, saved by 0.1.0: `{ layout: 1, entries: { 'k' + 22 digest characters: time } }`.
 	if (saved.layout === 1 && typeof saved.entries === 'object' && saved.entries !== null) {
 		const entries = Object.entries(saved.entries as Record<string, unknown>);
-		if (!entries.every(([, time]) => typeof time === 'number')) return [];
-		return entries.map(([key, time]) => [key.slice(1, 1 + HASH_CHARS), time as number]);
+		if (!entries.every(([, time]) => typeof time === 'number')) return none;
+		return { hashes: entries.map(([key]) => key.slice(1, 1 + HASH_CHARS)), times: entries.map(([, time]) => time as number) };
 	}
-	return [];
+	return none;
 }
 
 /** Where a store keeps its saved copy: `getWorkflowStaticData('node')` and a property in it. */
