@@ -32,76 +32,75 @@ const SIZES = [100, 2000, 20_000];
 const WINDOW_MINUTES = 60;
 const T0 = Date.UTC(2026, 11, 2, 9, 0, 0);
 
-/** The old algorithm, as nodes/VicidialTrigger/dedup.ts had it before issue 11. */
-namespace Old {
-	interface StoredState {
-		layout: number;
-		entries: Record<string, number>;
+/* The old algorithm, as nodes/VicidialTrigger/dedup.ts had it before issue 11 (commit f7a7043^). */
+
+interface OldStoredState {
+	layout: number;
+	entries: Record<string, number>;
+}
+
+function isOldStoredState(value: unknown): value is OldStoredState {
+	if (typeof value !== 'object' || value === null) return false;
+	const state = value as { layout?: unknown; entries?: unknown };
+	return (
+		state.layout === 1 &&
+		typeof state.entries === 'object' &&
+		state.entries !== null &&
+		Object.values(state.entries).every((time) => typeof time === 'number')
+	);
+}
+
+const oldHashKey = (key: string) => `k${createHash('sha256').update(key).digest('base64').slice(0, 22)}`;
+
+class OldStaticDataDedupStore {
+	private readonly windowMs: number;
+
+	constructor(
+		private readonly staticData: IDataObject,
+		windowMinutes: number,
+		private readonly maxEntries: number,
+	) {
+		this.windowMs = windowMinutes * 60_000;
 	}
 
-	function isStoredState(value: unknown): value is StoredState {
-		if (typeof value !== 'object' || value === null) return false;
-		const state = value as { layout?: unknown; entries?: unknown };
-		return (
-			state.layout === 1 &&
-			typeof state.entries === 'object' &&
-			state.entries !== null &&
-			Object.values(state.entries).every((time) => typeof time === 'number')
-		);
-	}
-
-	const hashKey = (key: string) => `k${createHash('sha256').update(key).digest('base64').slice(0, 22)}`;
-
-	export class StaticDataDedupStore {
-		private readonly windowMs: number;
-
-		constructor(
-			private readonly staticData: IDataObject,
-			windowMinutes: number,
-			private readonly maxEntries: number,
-		) {
-			this.windowMs = windowMinutes * 60_000;
+	seen(key: string, now: number): boolean {
+		const state = this.load();
+		const hashed = oldHashKey(key);
+		for (const [entry, time] of Object.entries(state.entries)) {
+			if (now - time >= this.windowMs) delete state.entries[entry];
 		}
-
-		seen(key: string, now: number): boolean {
-			const state = this.load();
-			const hashed = hashKey(key);
-			for (const [entry, time] of Object.entries(state.entries)) {
-				if (now - time >= this.windowMs) delete state.entries[entry];
-			}
-			const first = state.entries[hashed];
-			if (first !== undefined && now - first < this.windowMs) return true;
-			delete state.entries[hashed];
-			state.entries[hashed] = now;
-			const keys = Object.keys(state.entries);
-			for (let i = 0; i < keys.length - this.maxEntries; i++) delete state.entries[keys[i]];
-			this.staticData.dedup = state as unknown as IDataObject;
-			return false;
-		}
-
-		private load(): StoredState {
-			const stored = this.staticData.dedup;
-			return isStoredState(stored) ? stored : { layout: 1, entries: {} };
-		}
+		const first = state.entries[hashed];
+		if (first !== undefined && now - first < this.windowMs) return true;
+		delete state.entries[hashed];
+		state.entries[hashed] = now;
+		const keys = Object.keys(state.entries);
+		for (let i = 0; i < keys.length - this.maxEntries; i++) delete state.entries[keys[i]];
+		this.staticData.dedup = state as unknown as IDataObject;
+		return false;
 	}
 
-	const memory = new Map<string, IDataObject>();
-
-	/** The state `seen` would leave after recording `keys` in order: filling by `seen` takes minutes at 20,000. */
-	export function fill(scope: string, staticData: IDataObject, keys: Array<[string, number]>): void {
-		const state = () => ({ layout: 1, entries: Object.fromEntries(keys.map(([key, time]) => [hashKey(key), time])) });
-		memory.set(scope, { dedup: state() });
-		staticData.dedup = state();
+	private load(): OldStoredState {
+		const stored = this.staticData.dedup;
+		return isOldStoredState(stored) ? stored : { layout: 1, entries: {} };
 	}
+}
 
-	/** The trigger's old check: memory and static data, each walked in full. */
-	export function seen(scope: string, staticData: IDataObject, key: string, now: number, maxEntries: number): boolean {
-		let data = memory.get(scope);
-		if (!data) memory.set(scope, (data = {}));
-		const inMemory = new StaticDataDedupStore(data, WINDOW_MINUTES, maxEntries).seen(key, now);
-		const inStaticData = new StaticDataDedupStore(staticData, WINDOW_MINUTES, maxEntries).seen(key, now);
-		return inMemory || inStaticData;
-	}
+const oldMemory = new Map<string, IDataObject>();
+
+/** The state `seen` would leave after recording `keys` in order: filling by `seen` takes minutes at 20,000. */
+function oldFill(scope: string, staticData: IDataObject, keys: Array<[string, number]>): void {
+	const state = () => ({ layout: 1, entries: Object.fromEntries(keys.map(([key, time]) => [oldHashKey(key), time])) });
+	oldMemory.set(scope, { dedup: state() });
+	staticData.dedup = state();
+}
+
+/** The trigger's old check: memory and static data, each walked in full. */
+function oldSeen(scope: string, staticData: IDataObject, key: string, now: number, maxEntries: number): boolean {
+	let data = oldMemory.get(scope);
+	if (!data) oldMemory.set(scope, (data = {}));
+	const inMemory = new OldStaticDataDedupStore(data, WINDOW_MINUTES, maxEntries).seen(key, now);
+	const inStaticData = new OldStaticDataDedupStore(staticData, WINDOW_MINUTES, maxEntries).seen(key, now);
+	return inMemory || inStaticData;
 }
 
 /** Milliseconds per call of `check`, over at least `minMs` and `minCalls` calls. */
@@ -129,7 +128,14 @@ function rounds(run: () => number): Figure {
 
 const key = (n: number) => `dispo\u0001\u0001M11223344${String(n).padStart(11, '0')}\u00018\u0001SALE\u0001\u0001\u0001`;
 
-function measure(size: number): Record<string, Figure> {
+interface Row {
+	oldNew: Figure;
+	newNew: Figure;
+	newDuplicate: Figure;
+	reloaded: Figure;
+}
+
+function measure(size: number): Row {
 	let next = 0;
 	let now = T0;
 	const fill = (record: (key: string, now: number) => void) => {
@@ -140,8 +146,8 @@ function measure(size: number): Record<string, Figure> {
 	const oldStatic: IDataObject = {};
 	const filled: Array<[string, number]> = [];
 	fill((k, t) => filled.push([k, t]));
-	Old.fill(oldScope, oldStatic, filled);
-	const oldNew = rounds(() => timePerCall(() => Old.seen(oldScope, oldStatic, key(next++), now++, size)));
+	oldFill(oldScope, oldStatic, filled);
+	const oldNew = rounds(() => timePerCall(() => oldSeen(oldScope, oldStatic, key(next++), now++, size)));
 
 	const scope = `new-${size}`;
 	const staticData: IDataObject = {};
