@@ -1,5 +1,6 @@
 import { functions } from '../../nodes/shared/catalogue';
 import { formBody } from '../../nodes/shared/transport';
+import type { Simulator } from '../../simulator/server.cjs';
 import { runNode, simCredentials } from '../helpers/harness.cjs';
 import { byId, useSimulator } from './vicidialAgent.shared.cjs';
 
@@ -11,6 +12,13 @@ import { byId, useSimulator } from './vicidialAgent.shared.cjs';
  * regresses. test/helpers/storedSecrets.cts checks the same after every workflow test.
  */
 const CANARY = 'Canary-Pw-7731';
+
+/** The seeded API user 6666 logs in with the canary password from now on. */
+function giveCanary(sim: Simulator): void {
+	const admin = sim.state.users.get('6666');
+	if (!admin) throw new Error('seed user 6666 missing');
+	admin.pass = CANARY;
+}
 
 describe('request body order', () => {
 	it.each(functions.map((spec) => [`${spec.api} ${spec.name}`, spec] as const))('%s: credentials first, value last', (_label, spec) => {
@@ -30,9 +38,7 @@ describe('request body order', () => {
 
 		it('external_add_lead stores the number it was given, never the password (§8.1)', async () => {
 			const sim = simulator();
-			const admin = sim.state.users.get('6666');
-			if (!admin) throw new Error('seed user 6666 missing');
-			admin.pass = CANARY;
+			giveCanary(sim);
 			const run = await runNode({
 				type: 'vicidialAgent',
 				parameters: { resource: 'call', operation: 'external_add_lead', agentUser: byId('1000'), phoneNumber: '8135550142', phoneCode: '1' },
@@ -46,9 +52,7 @@ describe('request body order', () => {
 
 		it('a Non-Agent call logs an empty value, not the password; the whole request still reaches vicidial_api_urls (§8.2)', async () => {
 			const sim = simulator();
-			const admin = sim.state.users.get('6666');
-			if (!admin) throw new Error('seed user 6666 missing');
-			admin.pass = CANARY;
+			giveCanary(sim);
 			const run = await runNode({
 				type: 'vicidial',
 				parameters: { resource: 'lead', operation: 'add_lead', phoneNumber: '7275551111', phoneCode: '1', listId: { __rl: true, mode: 'id', value: '101' } },
