@@ -2,18 +2,15 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resources } from './catalogue/resources';
 import type { ApiName, FieldSpec, FunctionSpec, ListSource } from './catalogue/types';
+import { camel, PARAM } from './parameters';
 
 /**
  * The node's fields, derived from the catalogue: a resource list, an operation list per
  * resource (each with its `action`), the required fields of each operation, an "Additional
  * Fields" collection for the optional ones, custom fields and "clear these fields" where
  * VICIdial accepts them. Parameter names are VICIdial's, camel-cased (`phone_number` →
- * `phoneNumber`), so a field means the same thing in every operation.
+ * `phoneNumber`, parameters.ts), so a field means the same thing in every operation.
  */
-
-export function camel(name: string): string {
-	return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
-}
 
 /** The listSearch method behind each dropdown source (methods/listSearch.ts). */
 export const SEARCH_METHODS: Record<ListSource, string> = {
@@ -30,12 +27,6 @@ export const SEARCH_METHODS: Record<ListSource, string> = {
 
 /** Parameters and reply fields that hold passwords (agent_pass, phone_pass, registration_password). */
 export const SECRET_FIELD = /(^|_)pass(word)?$|_password$/;
-
-/** A value from a resource locator (`{ __rl, mode, value }`), or the plain value. */
-export function plain(value: unknown): unknown {
-	if (value && typeof value === 'object' && '__rl' in value) return (value as { value?: unknown }).value;
-	return value;
-}
 
 function placeholderOf(field: FieldSpec): string | undefined {
 	switch (field.type) {
@@ -124,17 +115,6 @@ function idExample(source: ListSource): string {
 	};
 	return examples[source];
 }
-
-/** Parameter names shared by both action nodes' option collections. */
-export const PARAM = {
-	resource: 'resource',
-	operation: 'operation',
-	additionalFields: 'additionalFields',
-	customFields: 'customFieldsUi',
-	clearFields: 'clearFields',
-	onDuplicate: 'onDuplicate',
-	options: 'options',
-} as const;
 
 function operationProperty(resource: string, specs: FunctionSpec[]): INodeProperties {
 	const options = specs

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { getFunction } from './catalogue';
-import { plain } from './descriptions';
+import { plain } from './parameters';
 import { checkReply } from './reply';
 import { callVicidial, readCredentials, secretsOf } from './transport';
 

@@ -10,11 +10,12 @@ import {
 
 import { getFunction } from './catalogue';
 import type { ApiName, FunctionSpec } from './catalogue/types';
-import { camel, PARAM, plain, SECRET_FIELD } from './descriptions';
+import { SECRET_FIELD } from './descriptions';
 import { errorCode, inputError, MAYBE_APPLIED, redact, redactDeep } from './errors';
-import { BLANK, validateInput, type FunctionInput } from './schemas';
+import { validateInput } from './schemas';
+import { PARAM, ParameterReader, readInput, readRunOptions } from './parameters';
 import { checkReply } from './reply';
-import { callVicidial, readCredentials, secretsOf, sentAlong, type RequestSettings, type VicidialCredentials } from './transport';
+import { callVicidial, readCredentials, secretsOf, sentAlong, type VicidialCredentials } from './transport';
 
 /**
  * The per-item loop both action nodes share: read and validate every item first (nothing is
@@ -26,55 +27,6 @@ interface Prepared {
 	spec: FunctionSpec;
 	params: Record<string, string>;
 	duplicateAsData: boolean;
-}
-
-interface RunOptions {
-	concurrency: number;
-	pacingMs: number;
-	settings: Partial<RequestSettings>;
-}
-
-/** The catalogue input of item `i`, read from the node's parameters. */
-export function readInput(this: IExecuteFunctions, spec: FunctionSpec, i: number): FunctionInput {
-	const fields: Record<string, unknown> = {};
-	for (const field of spec.fields.filter((f) => f.required)) {
-		fields[field.name] = plain(this.getNodeParameter(camel(field.name), i, ''));
-	}
-	const additional = spec.fields.some((f) => !f.required)
-		? (this.getNodeParameter(PARAM.additionalFields, i, {}) as IDataObject)
-		: {};
-	for (const field of spec.fields.filter((f) => !f.required)) {
-		const key = camel(field.name);
-		if (key in additional) fields[field.name] = plain(additional[key]);
-	}
-	if (spec.fields.some((f) => f.blankable)) {
-		for (const name of this.getNodeParameter(PARAM.clearFields, i, []) as string[]) fields[name] = BLANK;
-	}
-	let custom: Record<string, unknown> | undefined;
-	if (spec.customFields) {
-		const ui = this.getNodeParameter(PARAM.customFields, i, {}) as { field?: Array<{ name: string; value: unknown }> };
-		for (const entry of ui.field ?? []) {
-			if (!entry.name) continue;
-			custom = custom ?? {};
-			custom[entry.name.trim()] = entry.value;
-		}
-	}
-	return { fields, custom };
-}
-
-function runOptions(this: IExecuteFunctions): RunOptions {
-	const options = this.getNodeParameter(PARAM.options, 0, {}) as IDataObject;
-	const number = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
-	return {
-		concurrency: Math.max(1, Math.floor(number('concurrency', 1))),
-		pacingMs: Math.max(0, number('pacingMs', 0)),
-		settings: {
-			timeoutMs: number('timeoutMs', 30_000),
-			// Only functions whose catalogue retry policy allows a repeat use more than one
-			// attempt; every Agent API call that changes a live call is `never`.
-			maxAttempts: number('maxAttempts', 3),
-		},
-	};
 }
 
 /** Spaces request starts at least `pacingMs` apart, across all workers. */
@@ -121,22 +73,23 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 	const node = this.getNode();
 	const credentials: VicidialCredentials = readCredentials(await this.getCredentials('vicidialApi'));
 	const secrets = secretsOf(credentials);
-	const options = runOptions.call(this);
+	const options = readRunOptions(this);
+	const parameters = new ParameterReader(this);
 	const continueOnFail = this.continueOnFail();
 
 	// Validate all items before the first request.
 	const functionOf: Array<string | undefined> = new Array(items.length);
 	const prepared: Array<Prepared | Error> = items.map((_item, i) => {
 		try {
-			const resource = this.getNodeParameter(PARAM.resource, i) as string;
-			const operation = this.getNodeParameter(PARAM.operation, i) as string;
+			const resource = parameters.get<string>(PARAM.resource, i, '');
+			const operation = parameters.get<string>(PARAM.operation, i, '');
 			const spec = getFunction(api, operation);
 			functionOf[i] = spec.name;
 			if (spec.resource !== resource) throw inputError(node, `Operation ${operation} does not belong to resource ${resource}`, i);
-			const input = readInput.call(this, spec, i);
+			const input = readInput(parameters, spec, i);
 			const checked = validateInput(spec, input, sentAlong(credentials));
 			if (!checked.ok) throw inputError(node, redact(checked.message, secrets), i, `VICIdial function ${spec.name}; nothing was sent.`);
-			const duplicateAsData = spec.duplicateAsData === true && this.getNodeParameter(PARAM.onDuplicate, i, 'error') === 'return';
+			const duplicateAsData = spec.duplicateAsData === true && parameters.get<string>(PARAM.onDuplicate, i, 'error') === 'return';
 			return { spec, params: checked.params, duplicateAsData };
 		} catch (error) {
 			const failure = asNodeError(node, error, i);

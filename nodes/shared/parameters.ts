@@ -1,0 +1,109 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { FunctionSpec } from './catalogue/types';
+import { BLANK, type FunctionInput } from './schemas';
+import type { RequestSettings } from './transport';
+
+/**
+ * The action nodes' parameters: each one's name, the field name a catalogue field gets, and how
+ * a run reads them back. descriptions.ts lays the same names out in the editor.
+ */
+
+/** Parameter names shared by both action nodes. */
+export const PARAM = {
+	resource: 'resource',
+	operation: 'operation',
+	additionalFields: 'additionalFields',
+	customFields: 'customFieldsUi',
+	clearFields: 'clearFields',
+	onDuplicate: 'onDuplicate',
+	options: 'options',
+} as const;
+
+/** VICIdial's field name as a node parameter: `phone_number` → `phoneNumber`. */
+export function camel(name: string): string {
+	return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** A value from a resource locator (`{ __rl, mode, value }`), or the plain value. */
+export function plain(value: unknown): unknown {
+	if (value && typeof value === 'object' && '__rl' in value) return (value as { value?: unknown }).value;
+	return value;
+}
+
+/** Whether a stored parameter holds an n8n expression anywhere (a string starting with `=`). */
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/**
+ * Reads parameters for many items. A parameter without an expression has one value for every
+ * item, so it is resolved once; one with an expression is resolved for each item, as n8n
+ * does. Values are shared between items: callers read them and never change them.
+ */
+export class ParameterReader {
+	private readonly stored: IDataObject;
+	private readonly fixed = new Map<string, unknown>();
+
+	constructor(private readonly context: IExecuteFunctions) {
+		this.stored = context.getNode().parameters as IDataObject;
+	}
+
+	get<T>(name: string, itemIndex: number, fallback: T): T {
+		if (this.fixed.has(name)) return this.fixed.get(name) as T;
+		const value = this.context.getNodeParameter(name, itemIndex, fallback) as T;
+		if (!holdsExpression(this.stored[name])) this.fixed.set(name, value);
+		return value;
+	}
+}
+
+/** The catalogue input of item `i`, read from the node's parameters. */
+export function readInput(reader: ParameterReader, spec: FunctionSpec, i: number): FunctionInput {
+	const fields: Record<string, unknown> = {};
+	for (const field of spec.fields.filter((f) => f.required)) {
+		fields[field.name] = plain(reader.get(camel(field.name), i, ''));
+	}
+	const additional = spec.fields.some((f) => !f.required) ? reader.get<IDataObject>(PARAM.additionalFields, i, {}) : {};
+	for (const field of spec.fields.filter((f) => !f.required)) {
+		const key = camel(field.name);
+		if (key in additional) fields[field.name] = plain(additional[key]);
+	}
+	if (spec.fields.some((f) => f.blankable)) {
+		for (const name of reader.get<string[]>(PARAM.clearFields, i, [])) fields[name] = BLANK;
+	}
+	let custom: Record<string, unknown> | undefined;
+	if (spec.customFields) {
+		const ui = reader.get<{ field?: Array<{ name: string; value: unknown }> }>(PARAM.customFields, i, {});
+		for (const entry of ui.field ?? []) {
+			if (!entry.name) continue;
+			custom = custom ?? {};
+			custom[entry.name.trim()] = entry.value;
+		}
+	}
+	return { fields, custom };
+}
+
+export interface RunOptions {
+	concurrency: number;
+	pacingMs: number;
+	settings: Partial<RequestSettings>;
+}
+
+/** The node's Options collection: one value for the whole run. */
+export function readRunOptions(context: IExecuteFunctions): RunOptions {
+	const options = context.getNodeParameter(PARAM.options, 0, {}) as IDataObject;
+	const number = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
+	return {
+		concurrency: Math.max(1, Math.floor(number('concurrency', 1))),
+		pacingMs: Math.max(0, number('pacingMs', 0)),
+		settings: {
+			timeoutMs: number('timeoutMs', 30_000),
+			// Only functions whose catalogue retry policy allows a repeat use more than one
+			// attempt; every Agent API call that changes a live call is `never`.
+			maxAttempts: number('maxAttempts', 3),
+		},
+	};
+}
