@@ -1,6 +1,7 @@
 import {
 	sleep,
 	sleepWithAbort,
+	type IAdditionalCredentialOptions,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -46,6 +47,8 @@ export interface VicidialCredentials {
 	basicAuth: boolean;
 	basicAuthUser: string;
 	basicAuthPassword: string;
+	/** The decrypted data as n8n gave it, handed back to n8n's authenticate on each request. */
+	data: ICredentialDataDecryptedObject;
 }
 
 /** Credential data with defaults filled in. */
@@ -62,6 +65,7 @@ export function readCredentials(data: ICredentialDataDecryptedObject): VicidialC
 		basicAuth: data.basicAuth === true,
 		basicAuthUser: text('basicAuthUser'),
 		basicAuthPassword: text('basicAuthPassword'),
+		data,
 	};
 }
 
@@ -232,6 +236,12 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 		skipSslCertificateValidation: credentials.ignoreSslIssues,
 	};
 	if (credentials.basicAuth) options.auth = { username: credentials.basicAuthUser, password: credentials.basicAuthPassword };
+	// The credential was read once for the run: n8n's authenticate gets it as it is instead of
+	// reading and decrypting the credential row again for every item (issue 11).
+	const reference = node.credentials?.[CREDENTIAL];
+	const decrypted: IAdditionalCredentialOptions = {
+		credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL, data: credentials.data },
+	};
 
 	let last: Attempt | undefined;
 	let attempts = 0;
@@ -242,7 +252,7 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 		attempts = attempt;
 		if (attempt > 1) await sleep(Math.min(settings.backoffMs * 2 ** (attempt - 2), 8_000));
 		const previous = last;
-		last = await send.call(this, options, spec.noAuth === true, settings.timeoutMs);
+		last = await send.call(this, options, spec.noAuth === true ? undefined : decrypted, settings.timeoutMs);
 		const failed = last.kind === 'network' || last.status >= 500;
 		if (!failed) break;
 		if (last.kind === 'reply' || !NOT_SENT.test(last.code)) reached = true;
@@ -307,7 +317,12 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
  * with the timeout at 1 s. The request helper takes no abort signal of ours (n8n sets its own
  * execution-cancel signal), so the attempt races a timer that is cleared when it settles.
  */
-async function send(this: RequestContext, options: IHttpRequestOptions, noAuth: boolean, timeoutMs: number): Promise<Attempt> {
+async function send(
+	this: RequestContext,
+	options: IHttpRequestOptions,
+	auth: IAdditionalCredentialOptions | undefined,
+	timeoutMs: number,
+): Promise<Attempt> {
 	const timer = new AbortController();
 	const deadline = sleepWithAbort(timeoutMs, timer.signal).then(
 		(): Attempt => ({ kind: 'network', code: 'ETIMEDOUT' }),
@@ -315,17 +330,18 @@ async function send(this: RequestContext, options: IHttpRequestOptions, noAuth: 
 		(): Promise<Attempt> => new Promise<Attempt>(() => undefined),
 	);
 	try {
-		return await Promise.race([exchange.call(this, options, noAuth), deadline]);
+		return await Promise.race([exchange.call(this, options, auth), deadline]);
 	} finally {
 		timer.abort();
 	}
 }
 
-async function exchange(this: RequestContext, options: IHttpRequestOptions, noAuth: boolean): Promise<Attempt> {
+/** `auth` undefined: a function VICIdial answers without a login (version). */
+async function exchange(this: RequestContext, options: IHttpRequestOptions, auth: IAdditionalCredentialOptions | undefined): Promise<Attempt> {
 	try {
-		const response = (noAuth
+		const response = (auth === undefined
 			? await this.helpers.httpRequest({ ...options })
-			: await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, { ...options })) as {
+			: await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, { ...options }, auth)) as {
 			statusCode: number;
 			body: unknown;
 		};

@@ -85,6 +85,9 @@ function resolveCredentialExpression(value: string, credentials: ICredentialData
 }
 
 class TestCredentialsHelper {
+	/** How often n8n asked for a decrypted credential (a real n8n reads its database each time). */
+	reads = 0;
+
 	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {}
 
 	getParentTypes(): string[] {
@@ -115,6 +118,7 @@ class TestCredentialsHelper {
 	}
 
 	async getDecrypted(_additionalData: unknown, nodeCredentials: { name: string | null }, type: string): Promise<ICredentialDataDecryptedObject> {
+		this.reads += 1;
 		const found = this.data[type];
 		if (!found) throw new Error(`No test credentials for ${type} (${nodeCredentials.name})`);
 		return found;
@@ -135,6 +139,8 @@ export interface NodeRun {
 	/** The node's error, when the run failed. */
 	error?: { message: string; description?: string | null; context?: IDataObject; name?: string };
 	run: IRun;
+	/** How many times the run had n8n decrypt the credential. */
+	credentialReads: number;
 }
 
 export interface RunNodeInput {
@@ -173,9 +179,10 @@ export async function runNode(input: RunNodeInput): Promise<NodeRun> {
 	const done = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 
+	const credentialsHelper = new TestCredentialsHelper({ vicidialApi: input.credentials });
 	const additionalData = {
 		hooks,
-		credentialsHelper: new TestCredentialsHelper({ vicidialApi: input.credentials }),
+		credentialsHelper,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://localhost/rest',
 		instanceBaseUrl: 'http://localhost',
@@ -201,7 +208,7 @@ export async function runNode(input: RunNodeInput): Promise<NodeRun> {
 	const run = await done.promise;
 	const task = run.data.resultData.runData[nodeName]?.[0];
 	const error = (task?.error ?? run.data.resultData.error) as NodeRun['error'] | undefined;
-	return { items: task?.data?.main?.[0] ?? [], error, run };
+	return { items: task?.data?.main?.[0] ?? [], error, run, credentialReads: credentialsHelper.reads };
 }
 
 /** Credentials pointing at a simulator. */

@@ -39,6 +39,20 @@ describe('VICIdial node: many items', () => {
 		expect(run.items[0].json).toMatchObject({ search_key: '7275551212', records_found: 2 });
 	});
 
+	it('has n8n decrypt the credential once per run, not once per item', async () => {
+		const run = await runNode({
+			type: 'vicidial',
+			parameters: searchParams({ concurrency: 2 }),
+			credentials: simCredentials(sim.url),
+			items: searchItems.map((phone) => ({ phone })),
+		});
+		expect(run.error).toBeUndefined();
+		expect(sim.log).toHaveLength(searchItems.length);
+		// Every request still carried the credential's login (n8n's authenticate filled it in).
+		expect(sim.log.every((r) => r.params.user === '6666' && r.params.pass === '1234')).toBe(true);
+		expect(run.credentialReads).toBe(1);
+	});
+
 	it('keeps at most `concurrency` requests in flight, and uses them', async () => {
 		sim.latencyMs = 50;
 		await runNode({ type: 'vicidial', parameters: searchParams({ concurrency: 3 }), credentials: simCredentials(sim.url), items: searchItems.map((phone) => ({ phone })) });
