@@ -619,5 +619,9 @@ async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData
 		});
 		if (await store.seen(key, now)) return answer(context, 200, 'OK duplicate');
 	}
-	return { workflowData: [context.helpers.returnJsonArray([item])] };
+	// Answered here rather than by n8n: n8n 2.39 clears its "static data changed" flag while it
+	// sets up the run, before it answers an onReceived webhook, so the duplicate window written
+	// above never reached the database. Answering first has n8n save it before the run starts.
+	answer(context, 200, RESPONSE_BODY);
+	return { workflowData: [context.helpers.returnJsonArray([item])], noWebhookResponse: true };
 }

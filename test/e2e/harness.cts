@@ -127,6 +127,8 @@ export interface E2eN8n {
 	waitForWebhook(url: string, timeoutMs?: number): Promise<void>;
 	/** What n8n printed, for failure messages. */
 	logs(): string;
+	/** Stops n8n and starts it again on the same folder, database and ports. */
+	restart(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -174,7 +176,7 @@ export async function startE2eN8n(options: E2eOptions = {}): Promise<E2eN8n> {
 		throw error;
 	}
 
-	const server = running;
+	let server = running;
 	const rest = new RestSession(server.baseUrl);
 	let apiKey: string;
 	try {
@@ -235,6 +237,13 @@ export async function startE2eN8n(options: E2eOptions = {}): Promise<E2eN8n> {
 			}
 		},
 		logs: () => server.output(),
+		restart: async () => {
+			await running?.stop();
+			running = undefined;
+			running = await startN8n(install, env);
+			server = running;
+			await rest.ownerSetupOrLogin();
+		},
 		stop: cleanup,
 	};
 }

@@ -3,7 +3,8 @@
  * the request arrives over TCP (from simulator/hooks.cts or any client), its raw body is read and
  * parsed like n8n's body parser, an `IWebhookFunctions` context is built around the real
  * request and response, and n8n's `onReceived` answer is imitated:
- * - `noWebhookResponse: true`: the node answered itself (the harness checks it did);
+ * - `noWebhookResponse: true`: the node answered itself (the harness checks it did), and a run
+ *   starts when it also returned `workflowData`, as in n8n;
  * - `workflowData`: a run starts; the answer is the webhook description's `responseData`;
  * - neither: n8n's default `{"message":"Webhook call received"}` (or `webhookResponse`).
  *
@@ -286,6 +287,11 @@ export class TriggerHarness {
 				const result: IWebhookResponseData = await new VicidialTrigger().webhook.call(this.webhookContext(req, res));
 				if (result.noWebhookResponse === true) {
 					if (!res.writableEnded) send(500, 'noWebhookResponse without an answer', 'text/plain');
+					// n8n still starts a run with the items of a node that answered itself.
+					if (result.workflowData !== undefined) {
+						call.ran = true;
+						this.runs.push(result.workflowData[0].map((entry) => entry.json));
+					}
 				} else if (result.workflowData !== undefined) {
 					call.ran = true;
 					this.runs.push(result.workflowData[0].map((entry) => entry.json));
