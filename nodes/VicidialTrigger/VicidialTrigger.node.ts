@@ -6,6 +6,7 @@ import {
 	type IHookFunctions,
 	type INodeCredentialTestResult,
 	type INodeProperties,
+	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -14,6 +15,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { decodeBody, type DecodedRequest, decodeRequest, encodingOf, type IncomingRequest, readUnreadBody } from './decode';
 import {
 	dedupKey,
 	DEFAULT_MAX_ENTRIES,
@@ -44,8 +46,7 @@ import {
 	matchesFilters,
 	parseCallout,
 	type ParsedBody,
-	parsePairs,
-	textEncodingOf,
+	type TriggerItem,
 	variablesForFilters,
 } from './parse';
 import {
@@ -98,6 +99,13 @@ const pasteNotices: INodeProperties[] = HOOK_KINDS.map((kind) => ({
 	displayOptions: { show: { event: [kind] } },
 }));
 
+/** One Event option per call-out kind in `HOOKS`, sorted by name as the editor lists them. */
+const eventOptions: INodePropertyOptions[] = HOOK_KINDS.map((kind) => ({
+	name: HOOKS[kind].displayName,
+	value: kind,
+	description: HOOKS[kind].summary,
+})).sort((a, b) => a.name.localeCompare(b.name));
+
 const CUSTOM_FIELD_KINDS = HOOK_KINDS.filter((kind) => HOOKS[kind].customFields);
 
 export class VicidialTrigger implements INodeType {
@@ -106,7 +114,13 @@ export class VicidialTrigger implements INodeType {
 		name: 'vicidialTrigger',
 		icon: { light: 'file:vicidial.svg', dark: 'file:vicidial.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Both versions behave the same here; n8n treats them differently. For a webhook node at
+		// exactly typeVersion 1, n8n evaluates `$parameter.options.binaryData` on every request
+		// (webhook-helpers parseRequestBody), which n8n 2.39 runs in its isolated-vm engine; from
+		// version 2 it skips that and reads only JSON, text, form and XML bodies, so receive()
+		// reads any other body itself (readUnreadBody). Saved workflows keep version 1.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["event"]}}',
 		description: 'Starts the workflow when VICIdial calls out: dispositions, call starts, drops, agent events',
 		defaults: { name: 'VICIdial Trigger' },
@@ -130,16 +144,7 @@ export class VicidialTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Add Lead URL', value: 'addLead', description: 'An inbound call created a lead (in-groups)' },
-					{ name: 'Agent Events Push', value: 'agentEvents', description: 'Agent screen events, relayed as a form POST by get2post.php' },
-					{ name: 'Custom POST', value: 'customPost', description: 'JSON or form bodies from your own script or another dialer' },
-					{ name: 'Dead Call Trigger URL', value: 'deadCall', description: 'The customer hung up and the agent is still on the call' },
-					{ name: 'Dispo Call URL', value: 'dispo', description: 'An agent dispositioned a call' },
-					{ name: 'No Agent Call URL', value: 'noAgent', description: 'A call no agent took: drops, no answers, busies' },
-					{ name: 'Pause Max URL', value: 'pauseMax', description: 'An agent stayed paused too long' },
-					{ name: 'Start Call URL', value: 'start', description: 'A call reached an agent' },
-				],
+				options: eventOptions,
 				default: 'dispo',
 			},
 			...pasteNotices,
@@ -442,16 +447,6 @@ async function setupRecord(context: IHookFunctions): Promise<IDataObject> {
 	};
 }
 
-/** Minimal view of the request n8n hands over (express adds `originalUrl`; n8n adds `rawBody`). */
-interface IncomingRequest {
-	method?: string;
-	url?: string;
-	originalUrl?: string;
-	headers: Record<string, string | string[] | undefined>;
-	rawBody?: Buffer;
-	socket?: { remoteAddress?: string };
-}
-
 interface OutgoingResponse {
 	writeHead(status: number, headers: Record<string, string>): unknown;
 	end(body: string): unknown;
@@ -470,26 +465,12 @@ function answer(
 	return { noWebhookResponse: true };
 }
 
-function queryPairs(context: IWebhookFunctions, req: IncomingRequest): Array<[string, string]> {
-	const url = req.originalUrl ?? req.url;
-	if (url !== undefined) {
-		const index = url.indexOf('?');
-		return index < 0 ? [] : parsePairs(url.slice(index + 1));
-	}
-	// No URL to read: fall back to n8n's parsed query (repeated keys arrive as arrays).
-	const pairs: Array<[string, string]> = [];
-	for (const [name, value] of Object.entries(context.getQueryData() as IDataObject)) {
-		for (const entry of Array.isArray(value) ? value : [value]) pairs.push([name, String(entry)]);
-	}
-	return pairs;
-}
-
-/** The path and the query string as received (the signed-request mode signs both verbatim). */
-function requestTarget(req: IncomingRequest): { path: string; rawQuery: string | undefined } {
-	const url = req.originalUrl ?? req.url;
-	if (url === undefined) return { path: '', rawQuery: undefined };
-	const index = url.indexOf('?');
-	return index < 0 ? { path: url, rawQuery: '' } : { path: url.slice(0, index), rawQuery: url.slice(index + 1) };
+/** 403 outside the allow-list, else 401; HTTP Basic gets its challenge, so a browser asks. */
+function refuse(context: IWebhookFunctions, auth: AuthConfig, status: 401 | 403): IWebhookResponseData {
+	if (status === 403) return answer(context, 403, 'Forbidden');
+	const challenge: Record<string, string> =
+		auth.mode === 'basicAuth' ? { 'WWW-Authenticate': 'Basic realm="VICIdial Trigger"' } : {};
+	return answer(context, 401, 'Unauthorized', challenge);
 }
 
 /** The path of the public webhook URL the sender calls; undefined when n8n gives none. */
@@ -515,110 +496,92 @@ async function signatureReplayed(context: IWebhookFunctions, signature: string, 
 	return await store.seen(signature, now);
 }
 
-function mediaType(req: IncomingRequest): string {
-	const header = req.headers['content-type'];
-	return (typeof header === 'string' ? header : '').split(';')[0].trim().toLowerCase();
+/** The paste-ready string with the real secret in it: the caller proved it knows the secret. */
+function setupText(context: IWebhookFunctions, settings: TriggerSettings, auth: AuthConfig): string {
+	const webhookUrl = context.getNodeWebhookUrl('default') ?? '';
+	return buildSetupText({ ...hookUrlOptions(settings, webhookUrl, auth, false), authMode: auth.mode });
 }
 
-const isJson = (type: string) => type === 'application/json' || type.endsWith('+json');
-const FORM = 'application/x-www-form-urlencoded';
+/** The workflow's item: the call-out parsed, with the proxy note and the disposition's outcome. */
+function calloutItem(
+	request: DecodedRequest,
+	body: ParsedBody,
+	settings: TriggerSettings,
+	auth: AuthConfig,
+	clientIp: string | undefined,
+	now: number,
+): TriggerItem {
+	const item = parseCallout({
+		kind: settings.kind,
+		query: request.query,
+		body,
+		secretParameters: auth.mode === 'querySecret' ? [auth.queryParameter] : [],
+		secrets: secretsOf(auth),
+		timeZone: settings.timeZone,
+		fallbackTimeZone: settings.workflowTimeZone,
+		encoding: encodingOf(request),
+		receivedAt: new Date(now),
+		method: request.method,
+		clientIp,
+	});
+	const proxyNote = proxyWarning(auth);
+	if (proxyNote !== undefined) item.warnings.push(proxyNote);
+	applyMapping(item, settings.mappings, settings.unmappedLabel);
+	return item;
+}
+
+/** Whether the same call-out (event, call, lead, status) already started a run inside the window. */
+async function isDuplicate(
+	context: IWebhookFunctions,
+	settings: TriggerSettings,
+	item: TriggerItem,
+	now: number,
+): Promise<boolean> {
+	const key = settings.deduplicate ? dedupKey(dedupPartsOf(item)) : undefined;
+	if (key === undefined) return false;
+	const scope = `${context.getWorkflow().id ?? ''}\u0001${context.getNode().name}`;
+	const store = new MemoryDedupStore(scope, settings.windowMinutes, DEFAULT_MAX_ENTRIES, {
+		staticData: context.getWorkflowStaticData('node'),
+	});
+	return await store.seen(key, now);
+}
 
 /**
- * One call-out: allow-list and credential check (403/401, no run), then body limits (413, 415,
- * 400), a setup request (the paste-ready string), the item, filters and duplicates (200, no
- * run), and finally the run, answered by n8n with `RESPONSE_BODY`.
+ * One call-out, in order: who sent it (403/401, and 401 for a replayed signed request), its
+ * body (413, 415, 400), a setup request (the paste-ready string), the item, its filters and
+ * duplicates (200, no run), then the run. Every refusal is answered here, so no run starts.
  */
 async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const req = context.getRequestObject() as IncomingRequest;
+	await readUnreadBody(req);
+	const request = decodeRequest(req, () => context.getQueryData() as IDataObject);
 	const auth = authConfigFrom(await context.getCredentials('vicidialTriggerApi'));
-	const query = queryPairs(context, req);
-	const rawBody = req.rawBody ?? Buffer.alloc(0);
-	const type = mediaType(req);
-	const form = type === FORM && rawBody.length > 0 ? parsePairs(rawBody.toString('utf8')) : [];
 	const now = Date.now();
 
 	const verdict = verifyRequest(auth, {
-		method: req.method ?? 'GET',
-		...requestTarget(req),
+		...request,
 		publicPath: publicPathOf(context),
-		query,
-		form,
 		headers: req.headers,
-		rawBody,
 		remoteAddress: req.socket?.remoteAddress,
 		now,
 	});
-	if (!verdict.ok) {
-		if (verdict.status === 403) return answer(context, 403, 'Forbidden');
-		const challenge: Record<string, string> =
-			auth.mode === 'basicAuth' ? { 'WWW-Authenticate': 'Basic realm="VICIdial Trigger"' } : {};
-		return answer(context, 401, 'Unauthorized', challenge);
-	}
+	if (!verdict.ok) return refuse(context, auth, verdict.status);
 	// A signed request sent again unchanged inside the window is a replay, not a new event.
 	if (verdict.replayKey !== undefined && (await signatureReplayed(context, verdict.replayKey, now))) {
 		return answer(context, 401, 'Unauthorized');
 	}
 
 	const settings = readSettings(context);
-	if (rawBody.length > settings.maxBodyBytes) return answer(context, 413, 'Payload Too Large');
-	let body: ParsedBody = { type: 'none' };
-	if (rawBody.length > 0) {
-		if (type === FORM) {
-			body = { type: 'form', pairs: form };
-		} else if (isJson(type)) {
-			let value: unknown;
-			try {
-				value = JSON.parse(rawBody.toString('utf8'));
-			} catch {
-				// The caller gets the reason; there is nothing to run on.
-				return answer(context, 400, 'Malformed JSON body');
-			}
-			if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-				return answer(context, 400, 'The JSON body must be an object');
-			}
-			body = { type: 'json', value: value as IDataObject };
-		} else {
-			return answer(context, 415, 'Unsupported Media Type: send JSON or application/x-www-form-urlencoded');
-		}
+	const decoded = decodeBody(request, settings.maxBodyBytes);
+	if (!decoded.ok) return answer(context, decoded.status, decoded.message);
+	if ([...request.query, ...request.form].some(([name]) => name === SETUP_PARAMETER)) {
+		return answer(context, 200, setupText(context, settings, auth));
 	}
 
-	const setupAsked = [...query, ...form].some(([name]) => name === SETUP_PARAMETER);
-	if (setupAsked) {
-		const webhookUrl = context.getNodeWebhookUrl('default') ?? '';
-		// The caller proved it knows the secret, so it gets the string with the secret in it.
-		return answer(
-			context,
-			200,
-			buildSetupText({ ...hookUrlOptions(settings, webhookUrl, auth, false), authMode: auth.mode }),
-		);
-	}
-
-	const item = parseCallout({
-		kind: settings.kind,
-		query,
-		body,
-		secretParameters: auth.mode === 'querySecret' ? [auth.queryParameter] : [],
-		secrets: secretsOf(auth),
-		timeZone: settings.timeZone,
-		fallbackTimeZone: settings.workflowTimeZone,
-		encoding: textEncodingOf(`${requestTarget(req).rawQuery ?? ''}&${type === FORM ? rawBody.toString('utf8') : ''}`),
-		receivedAt: new Date(now),
-		method: req.method ?? 'GET',
-		clientIp: verdict.clientIp,
-	});
-	const proxyNote = proxyWarning(auth);
-	if (proxyNote !== undefined) item.warnings.push(proxyNote);
-	applyMapping(item, settings.mappings, settings.unmappedLabel);
+	const item = calloutItem(request, decoded.body, settings, auth, verdict.clientIp, now);
 	if (!matchesFilters(item, settings.filters)) return answer(context, 200, 'OK filtered');
+	if (await isDuplicate(context, settings, item, now)) return answer(context, 200, 'OK duplicate');
 
-	const key = settings.deduplicate ? dedupKey(dedupPartsOf(item)) : undefined;
-	if (key !== undefined) {
-		const scope = `${context.getWorkflow().id ?? ''}\u0001${context.getNode().name}`;
-		const store = new MemoryDedupStore(scope, settings.windowMinutes, DEFAULT_MAX_ENTRIES, {
-			staticData: context.getWorkflowStaticData('node'),
-		});
-		if (await store.seen(key, now)) return answer(context, 200, 'OK duplicate');
-	}
 	// Answered here rather than by n8n: n8n 2.39 clears its "static data changed" flag while it
 	// sets up the run, before it answers an onReceived webhook, so the duplicate window written
 	// above never reached the database. Answering first has n8n save it before the run starts.

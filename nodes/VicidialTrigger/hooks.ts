@@ -342,6 +342,8 @@ export const SQL_DATETIME_VARIABLES: readonly string[] = ['SQLdate', 'entry_date
 
 export interface HookSpec {
 	displayName: string;
+	/** What fires it, in a few words: the Event option's description. */
+	summary: string;
 	/** Where the admin pastes the string, in VICIdial's admin screens. */
 	pasteInto: string;
 	/** Every variable VICIdial fills for this hook. */
@@ -357,6 +359,7 @@ export interface HookSpec {
 export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 	dispo: {
 		displayName: 'Dispo Call URL',
+		summary: 'An agent dispositioned a call',
 		pasteInto:
 			'Campaigns > your campaign > Detail > Dispo Call URL. For inbound calls the in-group\'s own Dispo Call URL replaces the campaign\'s, even when blank: paste it on every in-group too, or set the in-group value to CAMP.',
 		variables: DISPO_VARIABLES,
@@ -385,6 +388,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 	},
 	start: {
 		displayName: 'Start Call URL',
+		summary: 'A call reached an agent',
 		pasteInto:
 			'Campaigns > your campaign > Detail > Start Call URL, and In-Groups > your in-group > Start Call URL for inbound calls.',
 		variables: START_VARIABLES,
@@ -409,6 +413,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 	},
 	noAgent: {
 		displayName: 'No Agent Call URL',
+		summary: 'A call no agent took: drops, no answers, busies',
 		pasteInto:
 			'Campaigns > your campaign > Detail > No Agent Call URL. Inbound calls only fire it when the in-group the call went to has its own No Agent Call URL.',
 		variables: NO_AGENT_VARIABLES,
@@ -418,6 +423,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 	},
 	addLead: {
 		displayName: 'Add Lead URL',
+		summary: 'An inbound call created a lead (in-groups)',
 		pasteInto: 'In-Groups > your in-group > Add Lead URL (in-groups only; the VAR prefix is required there).',
 		variables: ADD_LEAD_VARIABLES,
 		defaults: ADD_LEAD_VARIABLES,
@@ -426,6 +432,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 	},
 	deadCall: {
 		displayName: 'Dead Call Trigger URL',
+		summary: 'The customer hung up and the agent is still on the call',
 		pasteInto:
 			'Campaigns > your campaign > Detail > Dead Call Trigger URL, with Dead Call Seconds Trigger set.',
 		variables: DEAD_CALL_VARIABLES,
@@ -435,6 +442,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 	},
 	pauseMax: {
 		displayName: 'Pause Max URL',
+		summary: 'An agent stayed paused too long',
 		pasteInto: 'Campaigns > your campaign > Detail > Pause Max URL. Only agent variables exist: the agent is paused.',
 		variables: PAUSE_MAX_VARIABLES,
 		defaults: ['user', 'fullname', 'user_group', 'campaign', 'agent_email'],
@@ -443,6 +451,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 	},
 	agentEvents: {
 		displayName: 'Agent Events Push',
+		summary: 'Agent screen events, relayed as a form POST by get2post.php',
 		pasteInto:
 			'Admin > System Settings: Agent Push Events = 1 and Agent Push URL = this string. The agent screen can only call local scripts, so copy extras/get2post.php into the agc web directory: it relays each event to n8n as a form POST. n8n must be reached on its scheme\'s default port (80 for http, 443 for https, e.g. behind a reverse proxy): the agent screen deletes every ":" from the URL, port included.',
 		variables: AGENT_EVENT_VARIABLES,
@@ -452,6 +461,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 	},
 	customPost: {
 		displayName: 'Custom POST',
+		summary: 'JSON or form bodies from your own script or another dialer',
 		pasteInto:
 			'The POST target of your own script or of another dialer\'s webhook: a JSON or form body, such as {"event": "...", "timestamp": ..., "data": {...}}.',
 		variables: [],

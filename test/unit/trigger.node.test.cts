@@ -1,0 +1,43 @@
+/**
+ * The trigger's description: its Event options come from HOOKS, and new workflows get
+ * version 2 while version 1 stays loadable for saved workflows.
+ */
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { HOOK_KINDS, HOOKS } from '../../nodes/VicidialTrigger/hooks';
+import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
+
+const { description } = new VicidialTrigger();
+
+describe('VICIdial Trigger description', () => {
+	it('offers versions 1 and 2 and gives new workflows 2', () => {
+		expect(description.version).toEqual([1, 2]);
+		expect(description.defaultVersion).toBe(2);
+	});
+
+	it('has one Event option per hook, named and described by HOOKS, sorted by name', () => {
+		const event = description.properties.find((property) => property.name === 'event');
+		const options = (event?.options ?? []) as INodePropertyOptions[];
+		expect(options.map((option) => option.value).sort()).toEqual([...HOOK_KINDS].sort());
+		for (const option of options) {
+			const hook = HOOKS[option.value as keyof typeof HOOKS];
+			expect(option).toEqual({ name: hook.displayName, value: option.value, description: hook.summary });
+		}
+		expect(options.map((option) => option.name)).toEqual([
+			'Add Lead URL',
+			'Agent Events Push',
+			'Custom POST',
+			'Dead Call Trigger URL',
+			'Dispo Call URL',
+			'No Agent Call URL',
+			'Pause Max URL',
+			'Start Call URL',
+		]);
+		expect(event?.default).toBe('dispo');
+	});
+
+	it('shows no property only to one version: both versions have the same fields', () => {
+		const versioned = description.properties.filter((property) => property.displayOptions?.show?.['@version'] !== undefined);
+		expect(versioned).toEqual([]);
+	});
+});
