@@ -46,6 +46,12 @@ export interface HarnessOptions {
 	 * proxy); the listening address by default.
 	 */
 	publicBase?: string;
+	/**
+	 * The node's typeVersion (1 by default). From version 2 n8n reads only JSON, text, form and
+	 * XML bodies (webhook-helpers parseRequestBody): the harness then leaves any other body
+	 * unread, behind `readRawBody()`, as n8n does.
+	 */
+	typeVersion?: 1 | 2;
 }
 
 /** One request the harness answered. */
@@ -62,7 +68,8 @@ export interface HarnessCall {
 }
 
 type RequestWithBody = http.IncomingMessage & {
-	rawBody: Buffer;
+	rawBody: Buffer | undefined;
+	readRawBody: () => Promise<void>;
 	body: unknown;
 	query: IDataObject;
 	contentType?: string;
@@ -81,6 +88,18 @@ function parseQueryString(text: string): IDataObject {
 		else object[name] = [existing as string, value];
 	}
 	return object;
+}
+
+/** Whether n8n reads the body for a webhook node from version 2: `nodeVersion > 1` in parseRequestBody. */
+function readFromVersion2(contentType: string | undefined): boolean {
+	if (contentType === undefined) return false;
+	return (
+		contentType.startsWith('application/json') ||
+		contentType.startsWith('text/plain') ||
+		contentType.startsWith('application/x-www-form-urlencoded') ||
+		contentType.endsWith('/xml') ||
+		contentType.endsWith('+xml')
+	);
 }
 
 /** n8n's parseBody: JSON, form and text by media type; anything else keeps only the raw bytes. */
@@ -121,12 +140,15 @@ export class TriggerHarness {
 	readonly calls: HarnessCall[] = [];
 	/** The items of every run that started, in order. */
 	readonly runs: IDataObject[][] = [];
+	/** How many times the node asked n8n for a body n8n had left unread. */
+	rawBodyReads = 0;
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 	staticData: IDataObject;
 	mode: 'webhook' | 'manual';
 	private readonly timezone: string;
 	private readonly publicBase?: string;
+	private readonly typeVersion: 1 | 2;
 	private server?: http.Server;
 	private base = '';
 
@@ -137,6 +159,7 @@ export class TriggerHarness {
 		this.mode = options.mode ?? 'webhook';
 		this.timezone = options.timezone ?? 'UTC';
 		this.publicBase = options.publicBase;
+		this.typeVersion = options.typeVersion ?? 1;
 	}
 
 	static async start(options: HarnessOptions): Promise<TriggerHarness> {
@@ -195,7 +218,7 @@ export class TriggerHarness {
 			id: 'node-1',
 			name: 'VICIdial Trigger',
 			type: 'n8n-nodes-vicidial.vicidialTrigger',
-			typeVersion: 1,
+			typeVersion: this.typeVersion,
 			position: [0, 0],
 			parameters: this.parameters,
 			webhookId: WEBHOOK_ID,
@@ -277,10 +300,15 @@ export class TriggerHarness {
 			send(404, `This webhook is not registered for ${method} requests.`, 'text/plain');
 		} else {
 			const contentType = (incoming.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() || undefined;
-			const req = Object.assign(incoming, {
-				rawBody,
+			const unread = this.typeVersion > 1 && !readFromVersion2(contentType);
+			const req: RequestWithBody = Object.assign(incoming, {
+				rawBody: unread ? undefined : rawBody,
+				readRawBody: async () => {
+					this.rawBodyReads++;
+					req.rawBody = rawBody;
+				},
 				contentType,
-				body: n8nBody(contentType, rawBody),
+				body: unread ? {} : n8nBody(contentType, rawBody),
 				query: parseQueryString(search),
 			});
 			try {
