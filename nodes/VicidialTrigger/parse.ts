@@ -6,6 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { redactDeep } from '../shared/secrets';
+
 import type { DedupParts } from './dedup';
 import {
 	CONTROL_PARAMETERS,
@@ -86,7 +88,6 @@ export interface Outcome extends IDataObject {
 }
 
 const PLACEHOLDER = /--A--(.*?)--B--/;
-const REDACTED = '[redacted]';
 
 const lower = (names: readonly string[]) => new Set(names.map((name) => name.toLowerCase()));
 const NUMERIC = lower(NUMERIC_VARIABLES);
@@ -433,23 +434,6 @@ function pairsToObject(pairs: Pairs, secretParameters: readonly string[]): IData
 	return object;
 }
 
-/** Replaces every secret inside strings, at any depth (a secret can hide in any value). */
-function redact<T>(value: T, secrets: readonly string[]): T {
-	if (secrets.length === 0) return value;
-	if (typeof value === 'string') {
-		let text: string = value;
-		for (const secret of secrets) text = text.split(secret).join(REDACTED);
-		return text as unknown as T;
-	}
-	if (Array.isArray(value)) return value.map((entry: unknown) => redact(entry, secrets)) as unknown as T;
-	if (isObject(value)) {
-		const copy: IDataObject = {};
-		for (const [name, entry] of Object.entries(value)) copy[redact(name, secrets)] = redact(entry, secrets);
-		return copy as unknown as T;
-	}
-	return value;
-}
-
 const EVENT_NAME_KEYS = ['event', 'type', 'event_type', 'eventType'];
 const TIMESTAMP_KEYS = ['timestamp', 'time', 'created_at', 'createdAt', 'occurred_at', 'date'];
 /** An envelope's own id; without an envelope an `id` is just a field. */
@@ -575,7 +559,8 @@ export function parseCallout(input: ParseInput): TriggerItem {
 		if (eventTime !== undefined) item.eventTime = eventTime;
 		if (eventId !== undefined) item.eventId = eventId;
 	}
-	return redact(item, input.secrets);
+	// A secret can hide in any value or name, at any depth.
+	return redactDeep(item, input.secrets);
 }
 
 /** A field as text for matching ('' when absent; the first value of a repeated field). */

@@ -426,9 +426,7 @@ export function verifyRequest(config: AuthConfig, request: AuthRequest): Verdict
 }
 
 /** Every secret of a credential, for removing them by value from anything the workflow sees. */
-export function secretsOf(config: AuthConfig): string[] {
-	return [config.secret, config.headerSecret, config.hmacSecret, config.password].filter((value) => value.length >= 4);
-}
+export { triggerSecrets as secretsOf } from '../shared/secrets';
 
 const AUTH_MODES: readonly AuthMode[] = ['querySecret', 'headerKey', 'hmac', 'signedRequest', 'basicAuth', 'none'];
 

@@ -1,8 +1,8 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { redact } from './errors';
 import { parseStatusLine } from './reply';
-import { endpointOf, readCredentials, secretsOf } from './transport';
+import { credentialSecrets, redact } from './secrets';
+import { endpointOf, readCredentials } from './transport';
 
 /**
  * The credential test. `version` needs no login, so it would pass with a wrong password;
@@ -12,7 +12,7 @@ import { endpointOf, readCredentials, secretsOf } from './transport';
  */
 export async function vicidialApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const credentials = readCredentials(credential.data ?? {});
-	const secrets = secretsOf(credentials);
+	const secrets = credentialSecrets(credentials);
 	const fail = (message: string): INodeCredentialTestResult => ({ status: 'Error', message: redact(message, secrets) });
 
 	if (!/^https?:\/\/[^/\s]+/i.test(credentials.baseUrl)) {

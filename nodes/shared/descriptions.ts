@@ -25,9 +25,6 @@ export const SEARCH_METHODS: Record<ListSource, string> = {
 	loggedInAgents: 'searchLoggedInAgents',
 };
 
-/** Parameters and reply fields that hold passwords (agent_pass, phone_pass, registration_password). */
-export const SECRET_FIELD = /(^|_)pass(word)?$|_password$/;
-
 function placeholderOf(field: FieldSpec): string | undefined {
 	switch (field.type) {
 		case 'phone':

@@ -2,52 +2,17 @@ import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n
 
 import type { FunctionSpec } from './catalogue/types';
 import type { StatusLine } from './reply';
+import { redact } from './secrets';
 
 /**
  * Errors with a stable code, VICIdial's own message, and no secret in any text: VICIdial
  * echoes the password in login errors (`|6666|secret|BAD|`) and the Agent API even its SQL
- * (`pass='secret'`), so every message is redacted where the error is built.
+ * (`pass='secret'`), so every constructor here takes the run's secrets and redacts its texts
+ * (secrets.ts): an error is clean from birth, as octokit's RequestError is, and a new error
+ * path cannot forget.
  */
 
 export type ErrorCode = 'auth' | 'permission' | 'not_found' | 'duplicate' | 'validation' | 'locked' | 'server' | 'network';
-
-const MASK = '***';
-
-export function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Remove secrets from a text: each secret by value wherever it stands as a whole token (so a
- * password "1234" is masked in `|6666|1234|BAD|` but not inside the phone number 7275551234),
- * in its URL-encoded form too, plus any `pass=…`/`password=…` parameter and SQL `pass='…'`.
- */
-export function redact(text: string, secrets: readonly string[]): string {
-	let out = text;
-	for (const secret of secrets) {
-		if (!secret) continue;
-		const forms = new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')]);
-		for (const form of forms) {
-			const token = new RegExp(`(^|[^A-Za-z0-9])${escapeRegExp(form)}(?=$|[^A-Za-z0-9])`, 'g');
-			out = out.replace(token, `$1${MASK}`);
-		}
-	}
-	return out
-		.replace(/\b((?:phone_)?pass)\s*=\s*'[^']*'/gi, `$1='${MASK}'`)
-		.replace(/\b((?:phone_)?pass(?:word)?)=(?!')([^&\s|'"]*)/gi, `$1=${MASK}`);
-}
-
-/** Redact every string in a JSON value (for items built from replies that may echo secrets). */
-export function redactDeep<T>(value: T, secrets: readonly string[]): T {
-	if (typeof value === 'string') return redact(value, secrets) as T;
-	if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets)) as T;
-	if (value && typeof value === 'object') {
-		const out: Record<string, unknown> = {};
-		for (const [key, v] of Object.entries(value)) out[key] = redactDeep(v, secrets);
-		return out as T;
-	}
-	return value;
-}
 
 /** The error code for a VICIdial reason text. */
 export function classify(reason: string): ErrorCode {
@@ -82,7 +47,7 @@ export interface ReplyErrorInput {
 export function replyError(node: INode, { spec, line, secrets, itemIndex }: ReplyErrorInput): NodeApiError {
 	const code = classify(`${line.reason} ${line.values.join('|')}`);
 	const detail = line.values.filter((v) => v !== '').join('|');
-	const message = redact(`${spec.name}: ${line.reason}${detail ? ` (${detail})` : ''}`, secrets);
+	const message = `${spec.name}: ${line.reason}${detail ? ` (${detail})` : ''}`;
 	let description = HINTS[code];
 	if (code === 'permission' && spec.permission) {
 		description = `The API user needs: ${spec.permission}. Also check the user's "Allowed API Functions" (api_allowed_functions).`;
@@ -98,7 +63,7 @@ export function replyError(node: INode, { spec, line, secrets, itemIndex }: Repl
 	if (/INVALID USERNAME\/PASSWORD/i.test(line.reason) && line.values[2] === '1' && line.values[3] === '0') {
 		description = 'The API user has no Agent API access: set "Agent API Access" to 1 on the user in VICIdial.';
 	}
-	return apiError(node, { code, fn: spec.name, reason: redact(line.reason, secrets), message, description, itemIndex });
+	return apiError(node, { code, fn: spec.name, reason: line.reason, message, description, itemIndex, secrets });
 }
 
 /** Said of a write that failed in transit and was not repeated. */
@@ -114,28 +79,40 @@ export interface ApiErrorInput {
 	itemIndex?: number;
 	/** A write that may have happened: the description says so, and `context.maybeApplied` is set. */
 	maybeApplied?: boolean;
+	/** The run's secrets (secrets.ts): removed from the message, reason and description here. */
+	secrets: readonly string[];
 }
 
-/** A NodeApiError built fresh from our own fields: nothing of the HTTP client's error is kept. */
+/**
+ * A NodeApiError built fresh from our own fields: nothing of the HTTP client's error is kept,
+ * and every text is redacted before the error exists.
+ */
 export function apiError(node: INode, input: ApiErrorInput): NodeApiError {
-	const cause: JsonObject = { code: input.code, function: input.fn, reason: input.reason };
+	const clean = (text: string) => redact(text, input.secrets);
+	const message = clean(input.message);
+	const cause: JsonObject = { code: input.code, function: input.fn, reason: clean(input.reason) };
+	const description = input.description === undefined ? undefined : clean(input.description);
 	const error = new NodeApiError(node, cause, {
-		message: input.message,
-		description: input.maybeApplied ? `${input.description ?? ''} ${MAYBE_APPLIED}`.trim() : input.description,
+		message,
+		description: input.maybeApplied ? `${description ?? ''} ${MAYBE_APPLIED}`.trim() : description,
 		httpCode: input.httpCode,
 		itemIndex: input.itemIndex,
 	});
 	// setDescriptiveErrorMessage may replace a message that contains an HTTP code; keep ours.
-	error.message = input.message;
+	error.message = message;
 	error.context.code = input.code;
 	error.context.function = input.fn;
 	if (input.maybeApplied) error.context.maybeApplied = true;
 	return error;
 }
 
-/** A NodeOperationError for input refused before sending. */
-export function inputError(node: INode, message: string, itemIndex: number, description?: string): NodeOperationError {
-	const error = new NodeOperationError(node, message, { itemIndex, description });
+/**
+ * A NodeOperationError for input refused before sending, redacted like every error here: a
+ * validation message quotes the value it refuses, which can be a password.
+ */
+export function inputError(node: INode, secrets: readonly string[], message: string, itemIndex: number, description?: string): NodeOperationError {
+	const clean = (text: string) => redact(text, secrets);
+	const error = new NodeOperationError(node, clean(message), { itemIndex, description: description === undefined ? undefined : clean(description) });
 	error.context.code = 'validation';
 	return error;
 }

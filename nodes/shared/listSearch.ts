@@ -3,7 +3,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { getFunction } from './catalogue';
 import { plain } from './parameters';
 import { checkReply } from './reply';
-import { callVicidial, readCredentials, secretsOf } from './transport';
+import { credentialSecrets } from './secrets';
+import { callVicidial, readCredentials } from './transport';
 
 /**
  * Dropdowns loaded from VICIdial. Each runs one read-only Non-Agent function and filters the
@@ -14,7 +15,7 @@ async function rows(this: ILoadOptionsFunctions, fn: string, params: Record<stri
 	const spec = getFunction('nonAgent', fn);
 	const credentials = readCredentials(await this.getCredentials('vicidialApi'));
 	const reply = await callVicidial.call(this, { spec, params, credentials, settings: { maxAttempts: 1, timeoutMs: 15_000 } });
-	return checkReply({ node: this.getNode(), spec, parsed: reply.parsed, secrets: secretsOf(credentials) });
+	return checkReply({ node: this.getNode(), spec, parsed: reply.parsed, secrets: credentialSecrets(credentials) });
 }
 
 function results(items: INodeListSearchItems[], filter?: string): INodeListSearchResult {

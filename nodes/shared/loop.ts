@@ -10,12 +10,12 @@ import {
 
 import { getFunction } from './catalogue';
 import type { ApiName, FunctionSpec } from './catalogue/types';
-import { SECRET_FIELD } from './descriptions';
-import { errorCode, inputError, MAYBE_APPLIED, redact, redactDeep } from './errors';
+import { errorCode, inputError, MAYBE_APPLIED } from './errors';
 import { validateInput } from './schemas';
 import { PARAM, ParameterReader, readInput, readRunOptions } from './parameters';
 import { checkReply } from './reply';
-import { callVicidial, readCredentials, secretsOf, sentAlong, type VicidialCredentials } from './transport';
+import { credentialSecrets, maskSecretFields, redact, redactDeep, withItemSecrets } from './secrets';
+import { callVicidial, readCredentials, sentAlong, type VicidialCredentials } from './transport';
 
 /**
  * The per-item loop both action nodes share: read and validate every item first (nothing is
@@ -26,6 +26,8 @@ import { callVicidial, readCredentials, secretsOf, sentAlong, type VicidialCrede
 interface Prepared {
 	spec: FunctionSpec;
 	params: Record<string, string>;
+	/** The run's secrets plus the item's own passwords (secrets.ts), listed once. */
+	secrets: string[];
 	duplicateAsData: boolean;
 }
 
@@ -47,24 +49,9 @@ function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiErr
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }
 
-/** The credential's secrets plus passwords the item itself sends (add_user echoes agent_pass). */
-function itemSecrets(secrets: readonly string[], params: Readonly<Record<string, string>>): string[] {
-	const own = Object.entries(params)
-		.filter(([name, value]) => SECRET_FIELD.test(name) && value !== '')
-		.map(([, value]) => value);
-	return [...secrets, ...own];
-}
-
 /** An item made from a SUCCESS/NOTICE line (or a duplicate refusal), not from a data row. */
 function isStatusItem(json: IDataObject): boolean {
 	return json.result === 'SUCCESS' || json.result === 'NOTICE' || json.result === 'DUPLICATE';
-}
-
-/** Reply fields named like passwords never reach the workflow. */
-function maskSecrets(json: IDataObject): IDataObject {
-	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(json)) out[key] = SECRET_FIELD.test(key) && value !== '' ? '***' : value;
-	return out;
 }
 
 /** Run every input item against the function each one selects; the node's `execute`. */
@@ -72,7 +59,7 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 	const items = this.getInputData();
 	const node = this.getNode();
 	const credentials: VicidialCredentials = readCredentials(await this.getCredentials('vicidialApi'));
-	const secrets = secretsOf(credentials);
+	const secrets = credentialSecrets(credentials);
 	const options = readRunOptions(this);
 	const parameters = new ParameterReader(this);
 	const continueOnFail = this.continueOnFail();
@@ -85,12 +72,12 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 			const operation = parameters.get<string>(PARAM.operation, i, '');
 			const spec = getFunction(api, operation);
 			functionOf[i] = spec.name;
-			if (spec.resource !== resource) throw inputError(node, `Operation ${operation} does not belong to resource ${resource}`, i);
+			if (spec.resource !== resource) throw inputError(node, secrets, `Operation ${operation} does not belong to resource ${resource}`, i);
 			const input = readInput(parameters, spec, i);
 			const checked = validateInput(spec, input, sentAlong(credentials));
-			if (!checked.ok) throw inputError(node, redact(checked.message, secrets), i, `VICIdial function ${spec.name}; nothing was sent.`);
+			if (!checked.ok) throw inputError(node, secrets, checked.message, i, `VICIdial function ${spec.name}; nothing was sent.`);
 			const duplicateAsData = spec.duplicateAsData === true && parameters.get<string>(PARAM.onDuplicate, i, 'error') === 'return';
-			return { spec, params: checked.params, duplicateAsData };
+			return { spec, params: checked.params, secrets: withItemSecrets(secrets, checked.params), duplicateAsData };
 		} catch (error) {
 			const failure = asNodeError(node, error, i);
 			if (!continueOnFail) throw failure;
@@ -123,16 +110,15 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 					node,
 					spec: job.spec,
 					parsed: reply.parsed,
-					secrets: itemSecrets(secrets, job.params),
+					secrets: job.secrets,
 					itemIndex: i,
 					duplicateAsData: job.duplicateAsData,
 					attempts: reply.attempts,
 				});
-				const own = itemSecrets(secrets, job.params);
 				// Status lines can echo what was sent (add_user's password); data rows are the
 				// dialer's records and stay as they are, even where a value equals the password.
 				results[i] = rows.map((json) => ({
-					json: maskSecrets(isStatusItem(json) ? redactDeep(json, own) : json),
+					json: maskSecretFields(isStatusItem(json) ? redactDeep(json, job.secrets) : json),
 					pairedItem: { item: i },
 				}));
 			} catch (error) {
@@ -155,7 +141,7 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 		const message = maybeApplied ? `${result.message}. ${MAYBE_APPLIED}` : result.message;
 		output.push({
 			json: {
-				error: redact(message, job instanceof Error ? secrets : itemSecrets(secrets, job.params)),
+				error: redact(message, job instanceof Error ? secrets : job.secrets),
 				code: errorCode(result) ?? 'server',
 				...(functionOf[i] ? { function: functionOf[i] } : {}),
 			},

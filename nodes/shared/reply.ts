@@ -2,7 +2,8 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { columnValue } from './catalogue/columns';
 import type { FunctionSpec, LineFields, ReplySpec } from './catalogue/types';
-import { apiError, classify, MAYBE_APPLIED, redact, replyError } from './errors';
+import { apiError, classify, MAYBE_APPLIED, replyError } from './errors';
+import { redact } from './secrets';
 
 /**
  * Reading VICIdial's text replies (vicidial-api-notes.md §1, §3, §7, §8). Pure: `parseReply`
@@ -360,8 +361,10 @@ export function checkReply({ node, spec, parsed, secrets, itemIndex, duplicateAs
 			fn: spec.name,
 			reason: 'unrecognised reply',
 			message: `${spec.name}: VICIdial sent a reply the node does not recognise`,
+			// Redacted before it is cut, so the cut cannot leave half a secret for apiError to miss.
 			description: redact(parsed.text ?? '', secrets).slice(0, 300) || 'The reply was empty.',
 			itemIndex,
+			secrets,
 		});
 	}
 	return items;

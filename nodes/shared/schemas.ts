@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
 import type { FieldSpec, FunctionSpec } from './catalogue/types';
-import { SECRET_FIELD } from './descriptions';
-import { escapeRegExp } from './errors';
+import { escapeRegExp, SECRET_FIELD } from './secrets';
 import type { SentAlong } from './transport';
 
 /**

@@ -10,8 +10,9 @@ import {
 } from 'n8n-workflow';
 
 import type { FunctionSpec } from './catalogue/types';
-import { apiError, redact } from './errors';
+import { apiError } from './errors';
 import { parseReply, type ParsedReply } from './reply';
+import { credentialSecrets } from './secrets';
 
 /**
  * The one door to VICIdial. Parameters go as an `application/x-www-form-urlencoded` POST
@@ -69,7 +70,6 @@ export function readCredentials(data: ICredentialDataDecryptedObject): VicidialC
 	};
 }
 
-/** Every secret of a credential, for redaction. */
 /** A parameter every request carries besides the function's own, with how to name it to a user. */
 export interface SentAlong {
 	label: string;
@@ -83,10 +83,6 @@ export function sentAlong(credentials: VicidialCredentials): Record<string, Sent
 		pass: { label: "The credential's Password", value: credentials.password },
 		source: { label: "The credential's Source", value: credentials.source },
 	};
-}
-
-export function secretsOf(credentials: VicidialCredentials): string[] {
-	return [credentials.password, credentials.basicAuthPassword].filter((s) => s.length > 0);
 }
 
 export function endpointOf(credentials: VicidialCredentials, api: FunctionSpec['api']): string {
@@ -219,7 +215,7 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 	const settings = { ...DEFAULT_SETTINGS, ...input.settings };
 	const node = this.getNode();
 	const url = endpointOf(credentials, spec.api);
-	const secrets = secretsOf(credentials);
+	const secrets = credentialSecrets(credentials);
 	const retryable = mayRetry(spec, params);
 	const attemptsAllowed = retryable ? Math.max(1, settings.maxAttempts) : 1;
 
@@ -271,10 +267,11 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 			code: 'network',
 			fn: spec.name,
 			reason: code,
-			message: redact(`${spec.name}: ${message}`, secrets),
+			message: `${spec.name}: ${message}`,
 			description,
 			maybeApplied,
 			itemIndex: input.itemIndex,
+			secrets,
 		});
 	}
 	if (last.status >= 500) {
@@ -292,6 +289,7 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 			maybeApplied,
 			httpCode: String(last.status),
 			itemIndex: input.itemIndex,
+			secrets,
 		});
 	}
 	if (last.status === 404 || last.status === 401 || last.status === 403) {
@@ -306,6 +304,7 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 					: 'A proxy or the web server refused the request. Check the Proxy Basic Auth settings in the credential.',
 			httpCode: String(last.status),
 			itemIndex: input.itemIndex,
+			secrets,
 		});
 	}
 	return { body: last.body, parsed: parseReply(last.body, spec, { stage: params.stage }), attempts };

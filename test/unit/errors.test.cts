@@ -1,7 +1,7 @@
 import { NodeApiError, type INode } from 'n8n-workflow';
 
 import type { FunctionSpec } from '../../nodes/shared/catalogue/types';
-import { classify, redact, redactDeep, replyError } from '../../nodes/shared/errors';
+import { apiError, classify, inputError, replyError } from '../../nodes/shared/errors';
 import { parseStatusLine } from '../../nodes/shared/reply';
 
 const node: INode = { id: '1', name: 'VICIdial', type: 'n8n-nodes-vicidial.vicidial', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -20,45 +20,8 @@ const spec: FunctionSpec = {
 	permission: 'Agent API Access = 1, Modify Leads = 1-5, user level 8+',
 };
 
-/** Every reply the notes list as echoing the password, with a canary password. */
+/** A password that must never show. */
 const CANARY = 'Canary-7f3b9';
-const ECHOES = [
-	`ERROR: Login incorrect, please try again: |6666|${CANARY}|BAD|`,
-	`ERROR: Login incorrect, please try again: |6666|${CANARY}|2FA|`,
-	`ERROR: Invalid Username/Password: |6666|${CANARY}|0|1|BAD|0|api|SELECT count(*) from vicidial_users where user='6666' and pass='${CANARY}' and user_level > 0;|`,
-	`ERROR: Invalid Username/Password: |apinoagt|${CANARY}|1|0|GOOD|`,
-	`ERROR: Invalid Username/Password: |apirep|${CANARY}|0|1|LOCK|`,
-	`SUCCESS: add_user USER HAS BEEN ADDED - 6666|2001|${CANARY}|1|API Agent|ADMIN`,
-	`https://dialer.example.com/vicidial/non_agent_api.php?user=6666&pass=${encodeURIComponent(CANARY)}&function=version`,
-];
-
-describe('redact', () => {
-	it.each(ECHOES)('removes the password from %s', (text) => {
-		const out = redact(text, [CANARY]);
-		expect(out).not.toContain(CANARY);
-		expect(out).not.toContain(encodeURIComponent(CANARY));
-		expect(out).toContain('***');
-	});
-
-	it('masks a short password only where it stands as a whole value, not inside phone numbers', () => {
-		expect(redact('ERROR: Login incorrect, please try again: |6666|1234|BAD|', ['1234'])).toBe(
-			'ERROR: Login incorrect, please try again: |6666|***|BAD|',
-		);
-		expect(redact('SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275551234|101|8|-5.00|6666', ['1234'])).toBe(
-			'SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275551234|101|8|-5.00|6666',
-		);
-	});
-
-	it('masks pass= parameters and SQL pass=\'…\' whatever their value', () => {
-		expect(redact('url?user=1&pass=other&x=1', [])).toBe('url?user=1&pass=***&x=1');
-		expect(redact("where pass='zzz' and", [])).toBe("where pass='***' and");
-		expect(redact('phone_pass=abc&password=def', [])).toBe('phone_pass=***&password=***');
-	});
-
-	it('redacts nested item values', () => {
-		expect(redactDeep({ a: [`x ${CANARY}`], b: { c: CANARY }, n: 5 }, [CANARY])).toEqual({ a: ['x ***'], b: { c: '***' }, n: 5 });
-	});
-});
 
 describe('classify', () => {
 	it.each([
@@ -104,5 +67,29 @@ describe('replyError', () => {
 		const error = replyError(node, { spec, line, secrets: [CANARY] });
 		expect(error.description).toContain('Agent API Access');
 		expect(error.message).not.toContain(CANARY);
+	});
+});
+
+describe('errors are redacted where they are made', () => {
+	it('apiError masks the secrets in message, reason and description', () => {
+		const error = apiError(node, {
+			code: 'network',
+			fn: 'version',
+			reason: `reason ${CANARY}`,
+			message: `version: https://x/api.php?pass=${CANARY}`,
+			description: `said ${CANARY}`,
+			secrets: [CANARY],
+		});
+		const everything = JSON.stringify({ m: error.message, d: error.description, c: error.cause, x: error.context });
+		expect(everything).not.toContain(CANARY);
+		expect(error.message).toBe('version: https://x/api.php?pass=***');
+		expect(error.description).toBe('said ***');
+	});
+
+	it('inputError masks the secrets in message and description', () => {
+		const error = inputError(node, [CANARY], `Agent Pass "${CANARY}" is too long`, 3, `sent ${CANARY}`);
+		expect(error.message).toBe('Agent Pass "***" is too long');
+		expect(error.description).toBe('sent ***');
+		expect(error.context).toMatchObject({ code: 'validation', itemIndex: 3 });
 	});
 });
