@@ -9,7 +9,8 @@ import { redact } from './secrets';
  * echoes the password in login errors (`|6666|secret|BAD|`) and the Agent API even its SQL
  * (`pass='secret'`), so every constructor here takes the run's secrets and redacts its texts
  * (secrets.ts): an error is clean from birth, as octokit's RequestError is, and a new error
- * path cannot forget.
+ * path cannot forget. The wording of each failure lives here too, for node errors and for the
+ * credential test's one line alike.
  */
 
 export type ErrorCode = 'auth' | 'permission' | 'not_found' | 'duplicate' | 'validation' | 'locked' | 'server' | 'network';
@@ -26,12 +27,171 @@ export function classify(reason: string): ErrorCode {
 	return 'validation';
 }
 
-const HINTS: Partial<Record<ErrorCode, string>> = {
-	auth: 'Check the API user and password in the VICIdial credential. The Non-Agent API also needs user level 7 or higher.',
-	locked: 'VICIdial locks a user for 15 minutes after 10 failed logins. Wait, then check the password.',
-	network: 'VICIdial could not be reached. Check the server URL, that the server is up, and any firewall or proxy in between.',
-	server: 'VICIdial answered with a server error (PHP crashed or the database failed). The request may or may not have been applied.',
-};
+/** What a refusal means, in words: the node error's description, and the credential test's line. */
+export interface ReasonReading {
+	code: ErrorCode;
+	/** What to check; undefined where VICIdial's reason says it all (a duplicate, a bad value). */
+	description?: string;
+	/** The same in one line, for the credential test (the description without its aside). */
+	summary?: string;
+}
+
+/**
+ * Read a VICIdial refusal (`ERROR:` or a refusing `NOTICE:` line) for the function that got it.
+ * `user` names the API user where the reader knows it (the credential test); a node error
+ * says "the API user". Pure; never throws.
+ */
+export function describeReason(spec: Pick<FunctionSpec, 'name' | 'api' | 'permission'>, line: StatusLine, user = ''): ReasonReading {
+	const code = classify(`${line.reason} ${line.values.join('|')}`);
+	const who = user ? `User ${user}` : 'The API user';
+	const reason = line.reason.toUpperCase();
+	// Agent API login errors carry `|user|pass|auth|api_access|…|`: auth 1 with api_access 0
+	// means the password was right but the user lacks "Agent API Access".
+	if (reason.startsWith('INVALID USERNAME/PASSWORD') && line.values[2] === '1' && line.values[3] === '0') {
+		return { code, description: `${who} has no Agent API access: set "Agent API Access" to 1 on the user in VICIdial.` };
+	}
+	switch (code) {
+		case 'locked':
+			return { code, description: `${who} is locked for 15 minutes after 10 failed logins. Wait, then check the password.` };
+		case 'auth':
+			if (reason.includes('IP ADDRESS IS NOT ALLOWED')) return { code, description: "VICIdial refused this n8n server's IP address (user group API IP list)" };
+			if (reason.includes('INVALID SOURCE')) return { code, description: "VICIdial refused the credential's Source: it must be 2-20 characters" };
+			if (line.values.includes('2FA')) return { code, description: 'Login refused: two-factor authentication is on for this user; API users need 2FA disabled' };
+			return {
+				code,
+				description: `Login refused${user ? ` for ${user}` : ''}: wrong user or password, an inactive user${
+					spec.api === 'nonAgent' ? ', or user level below 7 (the Non-Agent API needs level 7 or higher)' : ''
+				}`,
+			};
+		case 'permission':
+			// `auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION`: the login is fine, the
+			// function is missing from the user's allowed list.
+			if (line.fn === 'auth') {
+				const summary = `${who} may not use ${spec.name}: add it (or ALL_FUNCTIONS) to the user's Allowed API Functions`;
+				return { code, summary, description: `${summary} (api_allowed_functions).` };
+			}
+			if (spec.permission) {
+				return { code, description: `${who} needs: ${spec.permission}. Also check the user's "Allowed API Functions" (api_allowed_functions).` };
+			}
+			return { code };
+		case 'not_found':
+			if (spec.api === 'agent' && /NO USER FOUND/.test(reason)) {
+				return { code, description: 'The Agent User names no VICIdial user: give the user ID the agent logs in to the agent screen with.' };
+			}
+			if (/NOT LOGGED IN/.test(reason)) {
+				return { code, description: 'The agent must be logged in to the VICIdial agent screen (vicidial.php) for Agent API calls.' };
+			}
+			return { code };
+		default:
+			return { code };
+	}
+}
+
+/**
+ * A failure in words. `message` and `description` make a node error; `summary` is the one
+ * line a credential test shows, where n8n has no room for a description.
+ */
+export interface Problem {
+	code: ErrorCode;
+	message: string;
+	description: string;
+	summary: string;
+}
+
+/** A problem whose summary is the message plus what to check (a lower-case clause). */
+function problem(code: ErrorCode, message: string, check: string): Problem {
+	return { code, message, description: `${check.charAt(0).toUpperCase()}${check.slice(1)}.`, summary: `${message}: ${check}` };
+}
+
+/** Certificate failures, by the codes Node and axios give them. */
+export const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO/;
+
+/** A network failure (`code` as {@link networkCodeOf} reads it, '' when none) talking to `url`. */
+export function describeNetwork(code: string, url: string): Problem {
+	if (TLS_CODE.test(code)) {
+		return problem('network', `TLS failure talking to ${url} (${code})`, 'the certificate was refused: fix it, or turn on "Ignore SSL Issues" in the credential for a self-signed one');
+	}
+	if (code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT') {
+		return problem('network', `VICIdial did not answer in time (${url})`, 'check the server load and the network in between');
+	}
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return problem('network', `Server name not found for ${url}`, 'check the Server URL');
+	if (code === 'ECONNREFUSED') return problem('network', `Nothing answers at ${url} (connection refused)`, 'check the Server URL and port');
+	const unreachable = problem('network', `Cannot reach ${url} (${code || 'network error'})`, 'check the Server URL, that the server is up, and any firewall or proxy in between');
+	// A node error names VICIdial (the workflow shows the message alone); the test's line is about the URL.
+	return { ...unreachable, message: `Cannot reach VICIdial at ${url} (${code || 'network error'})` };
+}
+
+/**
+ * An HTTP status that is no VICIdial answer: 5xx (PHP or the web server failed), 404 (no API
+ * at this path), 401/403 (a proxy in front refused). Undefined for any other status, whose
+ * body is VICIdial's text.
+ */
+export function describeStatus(status: number, url: string, api: FunctionSpec['api'], body: string): Problem | undefined {
+	if (status >= 500) {
+		const empty = body.trim() === '';
+		return {
+			code: 'server',
+			message: `VICIdial answered HTTP ${status}${empty ? ' with an empty body' : ''}`,
+			description: empty
+				? 'PHP stopped with an error (for example a database error, or lead_field_info with an unknown field name).'
+				: 'The web server reported an error.',
+			summary: `VICIdial answered HTTP ${status}: the server has an error`,
+		};
+	}
+	if (status === 404) {
+		return {
+			code: 'network',
+			message: `HTTP 404 from ${url}`,
+			description: 'No VICIdial API at this address. Check the server URL and the API paths in the credential.',
+			summary: `No VICIdial ${api === 'agent' ? 'Agent' : 'Non-Agent'} API at ${url} (HTTP 404): check the Server URL and the API path`,
+		};
+	}
+	if (status === 401 || status === 403) {
+		return {
+			code: 'auth',
+			message: `HTTP ${status} from ${url}`,
+			description: 'A proxy or the web server refused the request. Check the Proxy Basic Auth settings in the credential.',
+			summary: `${url} refused the request (HTTP ${status}): check the Proxy Basic Auth settings`,
+		};
+	}
+	return undefined;
+}
+
+/** n8n's descriptive messages for network codes (NodeApiError replaces the code by these). */
+const DESCRIBED_CODES: Array<[RegExp, string]> = [
+	[/refused the connection|ECONNREFUSED/i, 'ECONNREFUSED'],
+	[/closed unexpectedly|socket hang up|ECONNRESET/i, 'ECONNRESET'],
+	[/incorrect host|ENOTFOUND|getaddrinfo/i, 'ENOTFOUND'],
+	[/timeout of \d+ms exceeded|timed out|ETIMEDOUT/i, 'ETIMEDOUT'],
+	[/aborted|ECONNABORTED/i, 'ECONNABORTED'],
+	[/self[- ]signed|certificate|CERT_|SSL|TLS/i, 'CERT_INVALID'],
+	[/EHOSTUNREACH|host is unreachable/i, 'EHOSTUNREACH'],
+];
+
+/**
+ * The low-level network code of a request helper's error ('' when none is found). n8n's
+ * NodeApiError swaps the axios code for a sentence ("The connection was aborted, …") and keeps
+ * the original text in `messages`, so both the codes and those texts are read.
+ */
+export function networkCodeOf(error: unknown): string {
+	const texts: string[] = [];
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const { code, message, messages } = current as { code?: unknown; message?: unknown; messages?: unknown };
+		if (typeof code === 'string' && /^[A-Z][A-Z_0-9]+$/.test(code)) return code;
+		if (typeof message === 'string') texts.push(message);
+		if (Array.isArray(messages)) texts.push(...messages.filter((m): m is string => typeof m === 'string'));
+		current = (current as { cause?: unknown }).cause;
+	}
+	// The original messages come first: "timeout of 300ms exceeded" beats n8n's "aborted".
+	const ordered = [...texts.slice(1), texts[0] ?? ''];
+	for (const text of ordered) {
+		const code = /\b(E[A-Z]{3,}|[A-Z_]*CERT[A-Z_]*)\b/.exec(text)?.[1];
+		if (code) return code;
+		for (const [pattern, described] of DESCRIBED_CODES) if (pattern.test(text)) return described;
+	}
+	return '';
+}
 
 export interface ReplyErrorInput {
 	spec: FunctionSpec;
@@ -45,24 +205,9 @@ export interface ReplyErrorInput {
  * says what to check, and `code`/`function`/`reason` in the error's cause for routing.
  */
 export function replyError(node: INode, { spec, line, secrets, itemIndex }: ReplyErrorInput): NodeApiError {
-	const code = classify(`${line.reason} ${line.values.join('|')}`);
+	const { code, description } = describeReason(spec, line);
 	const detail = line.values.filter((v) => v !== '').join('|');
 	const message = `${spec.name}: ${line.reason}${detail ? ` (${detail})` : ''}`;
-	let description = HINTS[code];
-	if (code === 'permission' && spec.permission) {
-		description = `The API user needs: ${spec.permission}. Also check the user's "Allowed API Functions" (api_allowed_functions).`;
-	}
-	if (code === 'not_found' && spec.api === 'agent' && /NO USER FOUND/i.test(line.reason)) {
-		description = 'The Agent User names no VICIdial user: give the user ID the agent logs in to the agent screen with.';
-	}
-	if (code === 'not_found' && /NOT LOGGED IN/i.test(line.reason)) {
-		description = 'The agent must be logged in to the VICIdial agent screen (vicidial.php) for Agent API calls.';
-	}
-	// Agent API login errors carry `|user|pass|auth|api_access|…|`: auth 1 with api_access 0
-	// means the password was right but the user lacks "Agent API Access".
-	if (/INVALID USERNAME\/PASSWORD/i.test(line.reason) && line.values[2] === '1' && line.values[3] === '0') {
-		description = 'The API user has no Agent API access: set "Agent API Access" to 1 on the user in VICIdial.';
-	}
 	return apiError(node, { code, fn: spec.name, reason: line.reason, message, description, itemIndex, secrets });
 }
 

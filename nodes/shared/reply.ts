@@ -289,7 +289,8 @@ export interface CheckOptions {
 	earlierAttemptMayHaveApplied?: boolean;
 }
 
-function matchesEmpty(spec: FunctionSpec, line: StatusLine): boolean {
+/** Whether a line is the function's way of saying "nothing found" (`emptyOn`): zero items, no error. */
+export function matchesEmpty(spec: Pick<FunctionSpec, 'emptyOn'>, line: StatusLine): boolean {
 	return (spec.emptyOn ?? []).some((reason) => line.reason.startsWith(reason));
 }
 

@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import type { FunctionSpec } from './catalogue/types';
-import { apiError } from './errors';
+import { apiError, describeNetwork, describeStatus, networkCodeOf, TLS_CODE } from './errors';
 import { parseReply, type ParsedReply } from './reply';
 import { credentialSecrets } from './secrets';
 
@@ -98,7 +98,6 @@ export function mayRetry(spec: FunctionSpec, params: Readonly<Record<string, str
 	return policy.params.some((name) => (params[name] ?? '') !== '');
 }
 
-const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO/;
 /**
  * On PHP 8.1+ VICIdial's own api_log INSERT is not escaped, so a lead holding an apostrophe
  * (O'Brien) makes lead_all_info and lead_field_info answer HTTP 500 every time (notes §8.10).
@@ -112,42 +111,6 @@ function readsLead(spec: FunctionSpec): boolean {
 
 /** Failures that happen before a request can reach the server: nothing was applied. */
 const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$|CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO/;
-
-/** n8n's descriptive messages for network codes (NodeApiError replaces the code by these). */
-const DESCRIBED_CODES: Array<[RegExp, string]> = [
-	[/refused the connection|ECONNREFUSED/i, 'ECONNREFUSED'],
-	[/closed unexpectedly|socket hang up|ECONNRESET/i, 'ECONNRESET'],
-	[/incorrect host|ENOTFOUND|getaddrinfo/i, 'ENOTFOUND'],
-	[/timeout of \d+ms exceeded|timed out|ETIMEDOUT/i, 'ETIMEDOUT'],
-	[/aborted|ECONNABORTED/i, 'ECONNABORTED'],
-	[/self[- ]signed|certificate|CERT_|SSL|TLS/i, 'CERT_INVALID'],
-	[/EHOSTUNREACH|host is unreachable/i, 'EHOSTUNREACH'],
-];
-
-/**
- * The low-level network code under n8n's wrapping. n8n's NodeApiError swaps the axios code
- * for a sentence ("The connection was aborted, …") and keeps the original text in
- * `messages`, so both the codes and those texts are read.
- */
-function lowLevelCode(error: unknown): string {
-	const texts: string[] = [];
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const { code, message, messages } = current as { code?: unknown; message?: unknown; messages?: unknown };
-		if (typeof code === 'string' && /^[A-Z][A-Z_0-9]+$/.test(code)) return code;
-		if (typeof message === 'string') texts.push(message);
-		if (Array.isArray(messages)) texts.push(...messages.filter((m): m is string => typeof m === 'string'));
-		current = (current as { cause?: unknown }).cause;
-	}
-	// The original messages come first: "timeout of 300ms exceeded" beats n8n's "aborted".
-	const ordered = [...texts.slice(1), texts[0] ?? ''];
-	for (const text of ordered) {
-		const code = /\b(E[A-Z]{3,}|[A-Z_]*CERT[A-Z_]*)\b/.exec(text)?.[1];
-		if (code) return code;
-		for (const [pattern, described] of DESCRIBED_CODES) if (pattern.test(text)) return described;
-	}
-	return '';
-}
 
 /**
  * The request body, in the order VICIdial needs. Both PHP scripts leave `$value` holding the
@@ -186,22 +149,6 @@ export interface CallResult {
 	parsed: ParsedReply;
 	/** How many requests were sent (1 unless retried). */
 	attempts: number;
-}
-
-function describeNetwork(code: string, url: string): { message: string; description: string } {
-	if (TLS_CODE.test(code)) {
-		return {
-			message: `TLS failure talking to ${url} (${code})`,
-			description: 'The server\'s certificate was refused. Fix the certificate, or turn on "Ignore SSL Issues" in the credential for a self-signed one.',
-		};
-	}
-	if (code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT') {
-		return { message: `VICIdial did not answer in time (${url})`, description: 'The request timed out. Raise the timeout, or check the server load.' };
-	}
-	return {
-		message: `Cannot reach VICIdial at ${url} (${code || 'network error'})`,
-		description: 'Check the server URL in the credential, that the server is up, and any firewall or proxy in between.',
-	};
 }
 
 /**
@@ -274,34 +221,17 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 			secrets,
 		});
 	}
-	if (last.status >= 500) {
-		const empty = last.body.trim() === '';
+	const status = describeStatus(last.status, url, spec.api, last.body);
+	if (status) {
+		const server = status.code === 'server';
 		throw apiError(node, {
-			code: 'server',
+			code: status.code,
 			fn: spec.name,
 			reason: `HTTP ${last.status}`,
-			message: `${spec.name}: VICIdial answered HTTP ${last.status}${empty ? ' with an empty body' : ''}`,
-			description: `${
-				empty
-					? 'PHP stopped with an error (for example a database error, or lead_field_info with an unknown field name).'
-					: 'The web server reported an error.'
-			}${readsLead(spec) ? ` ${APOSTROPHE_HINT}` : ''}`,
-			maybeApplied,
-			httpCode: String(last.status),
-			itemIndex: input.itemIndex,
-			secrets,
-		});
-	}
-	if (last.status === 404 || last.status === 401 || last.status === 403) {
-		throw apiError(node, {
-			code: last.status === 404 ? 'network' : 'auth',
-			fn: spec.name,
-			reason: `HTTP ${last.status}`,
-			message: `${spec.name}: HTTP ${last.status} from ${url}`,
-			description:
-				last.status === 404
-					? 'No VICIdial API at this address. Check the server URL and the API paths in the credential.'
-					: 'A proxy or the web server refused the request. Check the Proxy Basic Auth settings in the credential.',
+			message: `${spec.name}: ${status.message}`,
+			description: server && readsLead(spec) ? `${status.description} ${APOSTROPHE_HINT}` : status.description,
+			// A 404 or a proxy's 401/403 never reached VICIdial's PHP.
+			maybeApplied: server && maybeApplied,
 			httpCode: String(last.status),
 			itemIndex: input.itemIndex,
 			secrets,
@@ -347,6 +277,6 @@ async function exchange(this: RequestContext, options: IHttpRequestOptions, auth
 		const body = typeof response.body === 'string' ? response.body : response.body === undefined || response.body === null ? '' : String(response.body);
 		return { kind: 'reply', status: response.statusCode, body };
 	} catch (error) {
-		return { kind: 'network', code: lowLevelCode(error) };
+		return { kind: 'network', code: networkCodeOf(error) };
 	}
 }

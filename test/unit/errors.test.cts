@@ -1,7 +1,7 @@
 import { NodeApiError, type INode } from 'n8n-workflow';
 
 import type { FunctionSpec } from '../../nodes/shared/catalogue/types';
-import { apiError, classify, inputError, replyError } from '../../nodes/shared/errors';
+import { apiError, classify, describeNetwork, describeStatus, inputError, replyError } from '../../nodes/shared/errors';
 import { parseStatusLine } from '../../nodes/shared/reply';
 
 const node: INode = { id: '1', name: 'VICIdial', type: 'n8n-nodes-vicidial.vicidial', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -91,5 +91,33 @@ describe('errors are redacted where they are made', () => {
 		expect(error.message).toBe('Agent Pass "***" is too long');
 		expect(error.description).toBe('sent ***');
 		expect(error.context).toMatchObject({ code: 'validation', itemIndex: 3 });
+	});
+});
+
+describe('failure wording', () => {
+	const url = 'https://dialer.example.com/vicidial/non_agent_api.php';
+
+	it('words a refused connection for a node error and for the credential test', () => {
+		expect(describeNetwork('ECONNREFUSED', url)).toEqual({
+			code: 'network',
+			message: `Nothing answers at ${url} (connection refused)`,
+			description: 'Check the Server URL and port.',
+			summary: `Nothing answers at ${url} (connection refused): check the Server URL and port`,
+		});
+	});
+
+	it('tells a timeout, a TLS failure and an unknown code apart', () => {
+		expect(describeNetwork('ETIMEDOUT', url).message).toBe(`VICIdial did not answer in time (${url})`);
+		expect(describeNetwork('DEPTH_ZERO_SELF_SIGNED_CERT', url).summary).toContain('"Ignore SSL Issues"');
+		expect(describeNetwork('', url).message).toBe(`Cannot reach VICIdial at ${url} (network error)`);
+		expect(describeNetwork('ECONNRESET', url).summary).toMatch(/^Cannot reach https:\/\/dialer\S+ \(ECONNRESET\): check the Server URL/);
+	});
+
+	it('words only the statuses that are no VICIdial answer', () => {
+		expect(describeStatus(500, url, 'nonAgent', '')?.message).toBe('VICIdial answered HTTP 500 with an empty body');
+		expect(describeStatus(502, url, 'nonAgent', 'Bad Gateway')?.message).toBe('VICIdial answered HTTP 502');
+		expect(describeStatus(404, url, 'agent', '')?.summary).toBe(`No VICIdial Agent API at ${url} (HTTP 404): check the Server URL and the API path`);
+		expect(describeStatus(403, url, 'nonAgent', '')?.code).toBe('auth');
+		expect(describeStatus(200, url, 'nonAgent', 'ERROR: x')).toBeUndefined();
 	});
 });
