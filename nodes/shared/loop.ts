@@ -114,6 +114,7 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 					itemIndex: i,
 					duplicateAsData: job.duplicateAsData,
 					attempts: reply.attempts,
+					earlierAttemptMayHaveApplied: reply.earlierAttemptMayHaveApplied,
 				});
 				// Status lines can echo what was sent (add_user's password); data rows are the
 				// dialer's records and stay as they are, even where a value equals the password.

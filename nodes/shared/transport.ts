@@ -149,6 +149,8 @@ export interface CallResult {
 	parsed: ParsedReply;
 	/** How many requests were sent (1 unless retried). */
 	attempts: number;
+	/** Whether an earlier, failed attempt may have reached PHP (false when each was refused before sending). */
+	earlierAttemptMayHaveApplied: boolean;
 }
 
 /**
@@ -237,7 +239,7 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 			secrets,
 		});
 	}
-	return { body: last.body, parsed: parseReply(last.body, spec, { stage: params.stage }), attempts };
+	return { body: last.body, parsed: parseReply(last.body, spec, { stage: params.stage }), attempts, earlierAttemptMayHaveApplied: reached };
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Simulator } from '../../simulator/server.cjs';
+import { delay, freePort } from '../../scripts/n8n/lib.cjs';
+import { startSimulator, type Simulator } from '../../simulator/server.cjs';
 import { leadRow } from '../../simulator/state.cjs';
 import { runNode, simCredentials, type NodeRun } from '../helpers/harness.cjs';
 import { json, withSimulator } from './vicidial.shared.cjs';
@@ -19,7 +20,7 @@ withSimulator((started) => (sim = started));
 const PHONE = '8135550124';
 const CANNOT_TELL = "VICIdial's duplicate reply cannot tell whether lead";
 
-function addLead(onDuplicate: 'error' | 'return', continueOnFail = false): Promise<NodeRun> {
+function addLead(onDuplicate: 'error' | 'return', continueOnFail = false, url = sim.url): Promise<NodeRun> {
 	return runNode({
 		type: 'vicidial',
 		parameters: {
@@ -31,7 +32,7 @@ function addLead(onDuplicate: 'error' | 'return', continueOnFail = false): Promi
 			onDuplicate,
 			options: { maxAttempts: 3 },
 		},
-		credentials: simCredentials(sim.url),
+		credentials: simCredentials(url),
 		continueOnFail,
 	});
 }
@@ -106,5 +107,31 @@ describe('a duplicate on the first attempt', () => {
 		expect(run.error?.context?.code).toBe('duplicate');
 		expect(run.error?.context?.maybeOwnLead).toBeUndefined();
 		expect(run.error?.description ?? '').not.toContain(CANNOT_TELL);
+	});
+});
+
+describe('a retry after an attempt that never reached VICIdial', () => {
+	it('a duplicate then is the lead that existed before, not possibly this item\'s', async () => {
+		// Nothing listens on the port for the first attempt (ECONNREFUSED: nothing was sent);
+		// the simulator opens it during the 500 ms back-off, with the lead already there.
+		const port = await freePort();
+		let late: Simulator | undefined;
+		const opening = delay(100).then(async () => {
+			late = await startSimulator({ port, host: '127.0.0.1' });
+			const lead = leadRow(late.state.next.lead_id++, { phone_number: PHONE, list_id: '101', first_name: 'Earlier' });
+			late.state.leads.set(lead.lead_id, lead);
+			return lead.lead_id;
+		});
+		try {
+			const run = await addLead('error', false, `http://127.0.0.1:${port}`);
+			const existing = await opening;
+			expect(late?.stats.byFunction.add_lead).toBe(1);
+			expect(run.error?.message).toBe(`add_lead: DUPLICATE PHONE NUMBER IN LIST (${PHONE}|101|${existing})`);
+			expect(run.error?.context?.maybeOwnLead).toBeUndefined();
+			expect(run.error?.description ?? '').not.toContain(CANNOT_TELL);
+		} finally {
+			await opening.catch(() => undefined);
+			await late?.stop();
+		}
 	});
 });
