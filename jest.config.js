@@ -21,6 +21,14 @@ module.exports = {
 			testMatch: ['<rootDir>/test/integration/**/*.test.cts', '<rootDir>/test/workflow/**/*.test.cts'],
 			setupFilesAfterEnv: ['<rootDir>/test/helpers/storedSecrets.cts'],
 		},
+		{
+			...common,
+			// Faults, trigger fuzz and secrets (issue 10): small by default, RELIABILITY_SIZE=full
+			// (`npm run test:reliability`) for the sizes in the README.
+			displayName: 'reliability',
+			testMatch: ['<rootDir>/test/reliability/**/*.test.cts'],
+			setupFilesAfterEnv: ['<rootDir>/test/helpers/storedSecrets.cts'],
+		},
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.cts'] },
 	],
 };

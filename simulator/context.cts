@@ -10,12 +10,15 @@ export interface HandlerContext {
 	readonly fn: string;
 	readonly now: Date;
 	readonly clientIp: string;
+	/** add_lead's wait between its duplicate check and its insert (the `raceWindow` fault); 0 by default. */
+	readonly raceWindowMs?: number;
 }
 
 /** A reply: a body sent as `text/html; charset=utf-8` with status 200, or a full response. */
 export type SimReply = string | { status: number; body: string; contentType?: string };
 
-export type Handler = (ctx: HandlerContext) => SimReply;
+/** Synchronous, except add_lead inside a `raceWindow`, which answers after its wait. */
+export type Handler = (ctx: HandlerContext) => SimReply | Promise<SimReply>;
 
 /** `2026-11-22 05:48:46` in the server's clock, as VICIdial prints dates. */
 export function sqlDate(date: Date): string {

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 
 import { agentLogin, functionAllowed, nonAgentLogin } from './auth.cjs';
 import type { Handler, SimReply } from './context.cjs';
-import { FaultSwitches, type Fault } from './faults.cjs';
+import { FaultSwitches, type Fault, type FaultKind } from './faults.cjs';
 import { agentHandlers } from './agent/index.cjs';
 import { nonAgentHandlers } from './nonAgent/index.cjs';
 import { createState, type SimState } from './state.cjs';
@@ -17,6 +18,8 @@ export interface SimulatorOptions {
 	host?: string;
 	/** Added to every reply, for benchmarks. */
 	latencyMs?: number;
+	/** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+	tls?: { key: string; cert: string };
 }
 
 export interface RequestRecord {
@@ -30,10 +33,12 @@ export interface RequestRecord {
 	status: number;
 	/** When the request arrived (ms since the epoch). */
 	at: number;
+	/** The fault switches that hit this request, if any. */
+	faults?: FaultKind[];
 }
 
 export interface Simulator {
-	/** `http://127.0.0.1:<port>` */
+	/** `http://127.0.0.1:<port>` (`https://` with the `tls` option) */
 	readonly url: string;
 	readonly port: number;
 	state: SimState;
@@ -45,6 +50,11 @@ export interface Simulator {
 	latencyMs: number;
 	/** A fresh dialer, no faults, empty log and counters. */
 	reset(): void;
+	/**
+	 * Resolves once no request is being handled: a request held by `lateApply` or inside a
+	 * `raceWindow` may still change the dialer after the client gave up on it.
+	 */
+	whenIdle(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -88,7 +98,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Non-Agent API: version needs no login; everything else: source, login, allowed functions. */
-function answerNonAgent(state: SimState, params: Record<string, string>, clientIp: string, valueSent: boolean): SimReply {
+function answerNonAgent(state: SimState, params: Record<string, string>, clientIp: string, valueSent: boolean, raceWindowMs = 0): SimReply | Promise<SimReply> {
 	// Non-Agent turns every + into a space, even one sent as %2B (notes §1).
 	for (const key of Object.keys(params)) params[key] = params[key].replace(/\+/g, ' ');
 	const fn = params.function ?? '';
@@ -111,11 +121,11 @@ function answerNonAgent(state: SimState, params: Record<string, string>, clientI
 		return `ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |${login.user.user}|${fn}|\n`;
 	}
 	state.apiLog.push({ api: 'nonAgent', user: login.user.user, function: fn, value: params.value ?? '', valueSent, source });
-	return handler({ params, state, apiUser: login.user, fn, now, clientIp });
+	return handler({ params, state, apiUser: login.user, fn, now, clientIp, raceWindowMs });
 }
 
 /** Agent API: source, login (with API access), system switch, allowed functions. */
-function answerAgent(state: SimState, params: Record<string, string>, clientIp: string, valueSent: boolean): SimReply {
+function answerAgent(state: SimState, params: Record<string, string>, clientIp: string, valueSent: boolean): SimReply | Promise<SimReply> {
 	const fn = params.function ?? '';
 	const now = new Date();
 	if (['coffee', 'start_coffee', 'make_coffee', 'brew_coffee'].includes(fn)) {
@@ -175,6 +185,8 @@ export function runningSimulators(): ReadonlySet<Simulator> {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
 	const faults = new FaultSwitches();
 	const sockets = new Set<Socket>();
+	/** Requests held by `lateApply`, each released when the same request (its retry) arrives again. */
+	const held = new Set<{ fn: string; body: string; release: () => void }>();
 	const sim = {
 		state: createState(),
 		faults,
@@ -205,6 +217,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		sim.stats.byFunction[fn] = (sim.stats.byFunction[fn] ?? 0) + 1;
 		const record: RequestRecord = { api, method: req.method ?? 'GET', url: req.url ?? '', contentType, fn, params: sent, status: 0, at: Date.now() };
 		sim.log.push(record);
+		for (const waiting of [...held]) if (waiting.fn === fn && waiting.body === body) waiting.release();
 		sim.stats.inFlight += 1;
 		sim.stats.maxInFlight = Math.max(sim.stats.maxInFlight, sim.stats.inFlight);
 		res.on('close', () => {
@@ -212,10 +225,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		});
 
 		const hits = faults.take(fn);
+		if (hits.length > 0) record.faults = hits.map((f) => f.kind);
 		const latency = sim.latencyMs + hits.filter((f) => f.kind === 'latency').reduce((sum, f) => sum + (f.ms ?? 0), 0);
 		if (latency > 0) await wait(latency);
-		const fault = hits.find((f) => f.kind !== 'latency');
+		const fault = hits.find((f) => f.kind !== 'latency' && f.kind !== 'raceWindow');
+		const raceWindowMs = hits.find((f) => f.kind === 'raceWindow')?.ms ?? 0;
 		if (fault?.kind === 'timeout') return; // never answered; the socket closes on stop()
+		if (fault?.kind === 'lateApply') {
+			await new Promise<void>((resolve) => {
+				const waiting = { fn, body, release: () => (held.delete(waiting), clearTimeout(cap), resolve()) };
+				const cap = setTimeout(waiting.release, fault.ms ?? 10_000);
+				held.add(waiting);
+			});
+		}
 		if (fault?.kind === 'reset') {
 			req.socket.destroy();
 			return;
@@ -227,7 +249,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		}
 		const clientIp = req.socket.remoteAddress ?? '';
 		const valueSent = 'value' in sent;
-		const reply = api === 'nonAgent' ? answerNonAgent(sim.state, params, clientIp, valueSent) : answerAgent(sim.state, params, clientIp, valueSent);
+		const reply = await (api === 'nonAgent' ? answerNonAgent(sim.state, params, clientIp, valueSent, raceWindowMs) : answerAgent(sim.state, params, clientIp, valueSent));
 		let full = typeof reply === 'string' ? { status: 200, body: reply } : reply;
 		if (api === 'nonAgent' && full.status === 200) full = quoteBreaksApiLog(sim.state, fn, params, full);
 		record.status = full.status;
@@ -235,6 +257,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			req.socket.destroy();
 			return;
 		}
+		if (fault?.kind === 'timeoutAfterApply') return; // applied, never answered
+		if (fault?.kind === 'lateApply' && res.destroyed) return; // the client gave up long ago
 		if (fault?.kind === 'slowBody') {
 			res.writeHead(full.status, { 'Content-Type': full.contentType ?? 'text/html; charset=utf-8' });
 			for (const char of full.body) {
@@ -269,13 +293,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		}
 	};
 
-	const server = createServer((req, res) => {
-		handle(req, res).catch((error: Error) => {
-			// A handler bug answers like PHP's fatal error: 500 with an empty body.
-			if (!res.headersSent) send(res, { status: 500, body: '' });
-			process.stderr.write(`simulator: ${error.stack ?? error.message}\n`);
-		});
-	});
+	let handling = 0;
+	let idle: Array<() => void> = [];
+	const listener = (req: IncomingMessage, res: ServerResponse) => {
+		handling += 1;
+		handle(req, res)
+			.catch((error: Error) => {
+				// A handler bug answers like PHP's fatal error: 500 with an empty body.
+				if (!res.headersSent) send(res, { status: 500, body: '' });
+				process.stderr.write(`simulator: ${error.stack ?? error.message}\n`);
+			})
+			.finally(() => {
+				handling -= 1;
+				if (handling > 0) return;
+				for (const resolve of idle) resolve();
+				idle = [];
+			});
+	};
+	const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
+	// A TLS server sees the raw TCP socket on `connection` too, so stop() can still cut it.
 	server.on('connection', (socket: Socket) => {
 		sim.stats.connections += 1;
 		sockets.add(socket);
@@ -285,7 +321,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const port = (server.address() as AddressInfo).port;
 
 	const simulator: Simulator = {
-		url: `http://127.0.0.1:${port}`,
+		url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
 		port,
 		get state() {
 			return sim.state;
@@ -313,8 +349,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			sim.stats.maxInFlight = 0;
 			for (const key of Object.keys(sim.stats.byFunction)) delete sim.stats.byFunction[key];
 		},
+		whenIdle() {
+			return handling === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve));
+		},
 		stop() {
 			running.delete(simulator);
+			for (const waiting of [...held]) waiting.release();
 			for (const socket of sockets) socket.destroy();
 			return new Promise<void>((resolve) => server.close(() => resolve()));
 		},

@@ -248,29 +248,39 @@ const addLead: Handler = (ctx) => {
 		last_name: fields.last_name ?? '',
 	});
 	if (duplicate !== null) return typeof duplicate === 'string' ? out + duplicate : duplicate;
+	// The PHP's SELECT for duplicates and its INSERT are two statements: under load another
+	// add_lead for the same number can pass its check in between (the `raceWindow` fault).
+	if (ctx.raceWindowMs) {
+		const checked = out;
+		return new Promise<void>((resolve) => setTimeout(resolve, ctx.raceWindowMs)).then(() => insertLead(checked));
+	}
+	return insertLead(out);
 
-	const gmt = lookupGmt(phoneCode, phone, tzMethod, fields.owner ?? '');
-	const callback = arg(ctx, 'callback') === 'Y';
-	const lead = newLead(state, now, {
-		...fields,
-		phone_code: phoneCode,
-		phone_number: phone,
-		list_id: listId,
-		// The lead is locked as CBHOLD until its callback comes due (docs, callback_status).
-		status: callback ? 'CBHOLD' : 'NEW',
-		user,
-		gmt_offset_now: gmt,
-		state: leadState,
-		gender: arg(ctx, 'gender') || 'U',
-		rank: arg(ctx, 'rank') || '0',
-		entry_list_id: arg(ctx, 'entry_list_id') || '0',
-	});
-	out += `SUCCESS: add_lead LEAD HAS BEEN ADDED - ${phone}|${listId}|${lead.lead_id}|${gmt}|${user}\n`;
-	out += loadAltPhones(ctx, 'add_lead', lead);
-	if (arg(ctx, 'custom_fields') === 'Y') out += insertCustomFields(ctx, 'add_lead', lead, listId, listId);
-	if (arg(ctx, 'add_to_hopper') === 'Y') out += hopperInsert(ctx, 'add_lead', lead, listId, phone);
-	if (callback) out += addCallback(ctx, 'add_lead', lead.lead_id, listId);
-	return out;
+	/** The insert and what follows it: the SUCCESS line, alt phones, custom fields, hopper, callback. */
+	function insertLead(out: string): string {
+		const gmt = lookupGmt(phoneCode, phone, tzMethod, fields.owner ?? '');
+		const callback = arg(ctx, 'callback') === 'Y';
+		const lead = newLead(state, now, {
+			...fields,
+			phone_code: phoneCode,
+			phone_number: phone,
+			list_id: listId,
+			// The lead is locked as CBHOLD until its callback comes due (docs, callback_status).
+			status: callback ? 'CBHOLD' : 'NEW',
+			user,
+			gmt_offset_now: gmt,
+			state: leadState,
+			gender: arg(ctx, 'gender') || 'U',
+			rank: arg(ctx, 'rank') || '0',
+			entry_list_id: arg(ctx, 'entry_list_id') || '0',
+		});
+		out += `SUCCESS: add_lead LEAD HAS BEEN ADDED - ${phone}|${listId}|${lead.lead_id}|${gmt}|${user}\n`;
+		out += loadAltPhones(ctx, 'add_lead', lead);
+		if (arg(ctx, 'custom_fields') === 'Y') out += insertCustomFields(ctx, 'add_lead', lead, listId, listId);
+		if (arg(ctx, 'add_to_hopper') === 'Y') out += hopperInsert(ctx, 'add_lead', lead, listId, phone);
+		if (callback) out += addCallback(ctx, 'add_lead', lead.lead_id, listId);
+		return out;
+	}
 };
 
 /** update_lead's callback=Y on a lead that already has one: update the given columns. */
