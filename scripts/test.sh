@@ -12,8 +12,8 @@ echo "== lint (n8n community-node rules)"
 npm run lint
 echo "== type-check tests and tooling"
 npm run typecheck
-echo "== unit and integration tests"
-npx jest --selectProjects unit integration --ci
+echo "== unit, integration and reliability tests (reliability at small size; npm run test:reliability for full)"
+npx jest --selectProjects unit integration reliability --ci
 if [ "${SKIP_E2E:-}" = "1" ]; then
 	echo "== end-to-end tests skipped (SKIP_E2E=1)"
 else

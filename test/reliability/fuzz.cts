@@ -163,6 +163,12 @@ export class RequestGenerator {
 	make(forgeRate = 0.7): FuzzRequest {
 		const random = this.random;
 		const c = content(random);
+		// Body-HMAC senders (other dialers) POST a body and no query: mostly send that shape.
+		if (this.setup.credentials.authentication === 'hmac' && random() < 0.7) {
+			c.method = 'POST';
+			c.query = [];
+			if (c.body === undefined) Object.assign(c, { contentType: 'application/json', body: JSON.stringify({ event: 'call.completed', id: `evt_${Math.floor(random() * 1e9)}` }) });
+		}
 		const forge = random() < forgeRate;
 		const id = this.next++;
 		const request = this.authenticate(id, c);
