@@ -15,7 +15,7 @@ import type { ApiName, FunctionSpec } from './types';
 export * from './types';
 export { resources } from './resources';
 
-/** Every catalogued function: the Non-Agent API's 62, then the Agent API's 30. */
+/** Every catalogued function: the Non-Agent API's, then the Agent API's, each in the order of resources.ts. */
 export const functions: readonly FunctionSpec[] = [
 	...leadFunctions,
 	...hopperFunctions,

@@ -1,4 +1,4 @@
-import type { ApiName } from './types';
+import type { ApiName, FunctionSpec } from './types';
 
 export interface ResourceSpec {
 	readonly value: string;
@@ -28,3 +28,27 @@ export const resources: readonly ResourceSpec[] = [
 	{ value: 'media', name: 'Media', api: 'agent', description: 'Recording, audio playback, DTMF' },
 	{ value: 'agentSystem', name: 'System', api: 'agent', description: 'Version and web server facts' },
 ];
+
+/** A catalogue entry as a resource file writes it: its key is its name, the file gives the rest. */
+export type Entry = Omit<FunctionSpec, 'name' | 'api' | 'resource'>;
+
+/**
+ * The functions of one resource, written once per resource file with the API and resource said
+ * once, so adding a function is adding one entry.
+ *
+ * @param api the script that answers them
+ * @param resource a resource key listed above under `api`
+ * @param entries each function keyed by VICIdial's name for it, in the order the node lists them
+ * @returns the full FunctionSpecs, `name`, `api` and `resource` first as every layer reads them
+ * @throws when `resource` is not listed above under `api`: a programming error, raised on import
+ */
+export function resourceOf(
+	api: ApiName,
+	resource: string,
+	entries: Readonly<Record<string, Entry>>,
+): readonly FunctionSpec[] {
+	if (!resources.some((r) => r.value === resource && r.api === api)) {
+		throw new Error(`The ${api} resources do not list ${resource}`);
+	}
+	return Object.entries(entries).map(([name, entry]) => ({ name, api, resource, ...entry }));
+}

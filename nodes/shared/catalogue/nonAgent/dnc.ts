@@ -1,6 +1,6 @@
 import * as F from '../fields';
 import { field } from '../field';
-import type { FunctionSpec } from '../types';
+import { resourceOf } from '../resources';
 
 const DNC_WRITE = 'Modify Lists = 1, user level 8+';
 
@@ -26,94 +26,82 @@ const fpg_group = field({
 	description: 'Filter Phone Group ID defined in VICIdial: 2-30 characters',
 });
 
-export const add_dnc_phone: FunctionSpec = {
-	name: 'add_dnc_phone',
-	api: 'nonAgent',
-	resource: 'dnc',
-	label: 'Add DNC Number',
-	action: 'Add a number to a DNC list',
-	description:
-		'Put a phone number on the system do-not-call list (SYSTEM_INTERNAL) or on a campaign\'s DNC list so it is not dialed (VICIdial function add_dnc_phone)',
-	fields: [dnc_phone_number, dnc_campaign_id],
-	writes: true,
-	// A repeat is refused with DNC NUMBER ALREADY EXISTS.
-	retry: { kind: 'always' },
-	// No Agent API Access check for the DNC functions (notes §4.7).
-	permission: DNC_WRITE,
-	reply: {
-		kind: 'status',
-		lines: {
-			'DNC NUMBER HAS BEEN ADDED': ['api_user', 'phone_number', 'campaign_id'],
-			'DNC NUMBER ALREADY EXISTS': ['api_user', 'phone_number', 'campaign_id'],
+export const dncFunctions = resourceOf('nonAgent', 'dnc', {
+	add_dnc_phone: {
+		label: 'Add DNC Number',
+		action: 'Add a number to a DNC list',
+		description:
+			'Put a phone number on the system do-not-call list (SYSTEM_INTERNAL) or on a campaign\'s DNC list so it is not dialed (VICIdial function add_dnc_phone)',
+		fields: [dnc_phone_number, dnc_campaign_id],
+		writes: true,
+		// A repeat is refused with DNC NUMBER ALREADY EXISTS.
+		retry: { kind: 'always' },
+		// No Agent API Access check for the DNC functions (notes §4.7).
+		permission: DNC_WRITE,
+		reply: {
+			kind: 'status',
+			lines: {
+				'DNC NUMBER HAS BEEN ADDED': ['api_user', 'phone_number', 'campaign_id'],
+				'DNC NUMBER ALREADY EXISTS': ['api_user', 'phone_number', 'campaign_id'],
+			},
 		},
 	},
-};
 
-export const delete_dnc_phone: FunctionSpec = {
-	name: 'delete_dnc_phone',
-	api: 'nonAgent',
-	resource: 'dnc',
-	label: 'Delete DNC Number',
-	action: 'Remove a number from a DNC list',
-	description:
-		'Take a phone number off the system do-not-call list (SYSTEM_INTERNAL) or off a campaign\'s DNC list (VICIdial function delete_dnc_phone)',
-	fields: [dnc_phone_number, dnc_campaign_id],
-	writes: true,
-	// A repeat is refused with DNC NUMBER DOES NOT EXIST.
-	retry: { kind: 'always' },
-	permission: `${DNC_WRITE}, Delete From DNC Lists = 1`,
-	reply: {
-		kind: 'status',
-		lines: {
-			'DNC NUMBER HAS BEEN DELETED': ['api_user', 'phone_number', 'campaign_id'],
-			'DNC NUMBER DOES NOT EXIST': ['api_user', 'phone_number', 'campaign_id'],
+	delete_dnc_phone: {
+		label: 'Delete DNC Number',
+		action: 'Remove a number from a DNC list',
+		description:
+			'Take a phone number off the system do-not-call list (SYSTEM_INTERNAL) or off a campaign\'s DNC list (VICIdial function delete_dnc_phone)',
+		fields: [dnc_phone_number, dnc_campaign_id],
+		writes: true,
+		// A repeat is refused with DNC NUMBER DOES NOT EXIST.
+		retry: { kind: 'always' },
+		permission: `${DNC_WRITE}, Delete From DNC Lists = 1`,
+		reply: {
+			kind: 'status',
+			lines: {
+				'DNC NUMBER HAS BEEN DELETED': ['api_user', 'phone_number', 'campaign_id'],
+				'DNC NUMBER DOES NOT EXIST': ['api_user', 'phone_number', 'campaign_id'],
+			},
 		},
 	},
-};
 
-export const add_fpg_phone: FunctionSpec = {
-	name: 'add_fpg_phone',
-	api: 'nonAgent',
-	resource: 'dnc',
-	label: 'Add Filter Phone Group Number',
-	action: 'Add a number to a filter phone group',
-	description:
-		'Put a phone number in a Filter Phone Group, the lists in-groups and campaigns use to filter or route callers (VICIdial function add_fpg_phone)',
-	fields: [dnc_phone_number, fpg_group],
-	writes: true,
-	// A repeat is refused with FILTER PHONE GROUP NUMBER ALREADY EXISTS.
-	retry: { kind: 'always' },
-	permission: DNC_WRITE,
-	reply: {
-		kind: 'status',
-		lines: {
-			'FILTER PHONE GROUP NUMBER HAS BEEN ADDED': ['api_user', 'phone_number', 'group'],
-			'FILTER PHONE GROUP NUMBER ALREADY EXISTS': ['api_user', 'phone_number', 'group'],
-			'FILTER PHONE GROUP DOES NOT EXIST': ['api_user', 'group'],
+	add_fpg_phone: {
+		label: 'Add Filter Phone Group Number',
+		action: 'Add a number to a filter phone group',
+		description:
+			'Put a phone number in a Filter Phone Group, the lists in-groups and campaigns use to filter or route callers (VICIdial function add_fpg_phone)',
+		fields: [dnc_phone_number, fpg_group],
+		writes: true,
+		// A repeat is refused with FILTER PHONE GROUP NUMBER ALREADY EXISTS.
+		retry: { kind: 'always' },
+		permission: DNC_WRITE,
+		reply: {
+			kind: 'status',
+			lines: {
+				'FILTER PHONE GROUP NUMBER HAS BEEN ADDED': ['api_user', 'phone_number', 'group'],
+				'FILTER PHONE GROUP NUMBER ALREADY EXISTS': ['api_user', 'phone_number', 'group'],
+				'FILTER PHONE GROUP DOES NOT EXIST': ['api_user', 'group'],
+			},
 		},
 	},
-};
 
-export const delete_fpg_phone: FunctionSpec = {
-	name: 'delete_fpg_phone',
-	api: 'nonAgent',
-	resource: 'dnc',
-	label: 'Delete Filter Phone Group Number',
-	action: 'Remove a number from a filter phone group',
-	description: 'Take a phone number out of a Filter Phone Group (VICIdial function delete_fpg_phone)',
-	fields: [dnc_phone_number, fpg_group],
-	writes: true,
-	// A repeat is refused with FILTER PHONE GROUP NUMBER DOES NOT EXIST.
-	retry: { kind: 'always' },
-	permission: DNC_WRITE,
-	reply: {
-		kind: 'status',
-		lines: {
-			'FILTER PHONE GROUP NUMBER HAS BEEN DELETED': ['api_user', 'phone_number', 'group'],
-			'FILTER PHONE GROUP NUMBER DOES NOT EXIST': ['api_user', 'phone_number', 'group'],
-			'FILTER PHONE GROUP DOES NOT EXIST': ['api_user', 'group'],
+	delete_fpg_phone: {
+		label: 'Delete Filter Phone Group Number',
+		action: 'Remove a number from a filter phone group',
+		description: 'Take a phone number out of a Filter Phone Group (VICIdial function delete_fpg_phone)',
+		fields: [dnc_phone_number, fpg_group],
+		writes: true,
+		// A repeat is refused with FILTER PHONE GROUP NUMBER DOES NOT EXIST.
+		retry: { kind: 'always' },
+		permission: DNC_WRITE,
+		reply: {
+			kind: 'status',
+			lines: {
+				'FILTER PHONE GROUP NUMBER HAS BEEN DELETED': ['api_user', 'phone_number', 'group'],
+				'FILTER PHONE GROUP NUMBER DOES NOT EXIST': ['api_user', 'phone_number', 'group'],
+				'FILTER PHONE GROUP DOES NOT EXIST': ['api_user', 'group'],
+			},
 		},
 	},
-};
-
-export const dncFunctions: readonly FunctionSpec[] = [add_dnc_phone, delete_dnc_phone, add_fpg_phone, delete_fpg_phone];
+});

@@ -1,7 +1,7 @@
 import * as F from '../fields';
 import { field, yesNo } from '../field';
 import type { Field } from '../field';
-import type { FunctionSpec } from '../types';
+import { resourceOf } from '../resources';
 import * as A from './adminFields';
 
 const LIST_WRITE = 'Agent API Access = 1, Modify Lists = 1, user level 8+';
@@ -275,179 +275,167 @@ const customFieldDefinitionFields = [
 
 // ---- functions ---------------------------------------------------------------------------
 
-export const add_list: FunctionSpec = {
-	name: 'add_list',
-	api: 'nonAgent',
-	resource: 'list',
-	label: 'Add List',
-	action: 'Add a list',
-	description:
-		'Create a lead list in a campaign, with optional caller ID, script, web forms, reset times, call time, expiration date and custom fields copied from another list (VICIdial function add_list)',
-	fields: [
-		list_id.req().with({ source: undefined, description: 'ID of the new list: 2-14 digits' }),
-		list_name.req(),
-		F.campaign_id.req().with({ description: 'Campaign the list belongs to; must exist: 2-8 characters' }),
-		A.active.with({ description: 'Dial the list: Y or N (default N)' }),
-		...listSettingFields.map((f) => f.with({ blankable: false })),
-	],
-	writes: true,
-	// A repeat is refused with LIST ALREADY EXISTS.
-	retry: { kind: 'always' },
-	permission: LIST_WRITE,
-	reply: {
-		kind: 'status',
-		lines: {
-			'LIST HAS BEEN ADDED': ['api_user', 'list_id', 'list_name', 'campaign_id'],
-			'LIST ALREADY EXISTS': ['api_user', 'list_id'],
-			'CAMPAIGN DOES NOT EXIST': ['api_user', 'campaign_id'],
-		},
-	},
-};
-
-export const update_list: FunctionSpec = {
-	name: 'update_list',
-	api: 'nonAgent',
-	resource: 'list',
-	label: 'Update List',
-	action: 'Update a list',
-	description:
-		'Change a list\'s settings, reset its leads for redialing, delete it or its leads, copy custom fields, or add, change and delete one custom field; can create the list when it does not exist (VICIdial function update_list)',
-	fields: [
-		list_id.req().with({ description: 'List to update: 2-14 digits' }),
-		F.insert_if_not_found.with({
-			description: 'Create the list (as add_list) when it does not exist; needs List Name and Campaign (default N)',
-		}),
-		yesNo('reset_list', 'Reset List', 'Reset the called-since-last-reset flag of every lead in the list (default N)'),
-		yesNo('delete_list', 'Delete List', 'Delete the list; needs Delete Lists = 1 (default N)'),
-		yesNo('delete_leads', 'Delete Leads', 'Delete every lead of the list; needs Delete Lists = 1 (default N)'),
-		F.archived_lead.with({ description: 'Reset or delete the archived leads (vicidial_list_archive) instead (default N)' }),
-		// update_list refuses names shorter than 6 characters (its error text); add_list takes 2.
-		list_name.with({ min: 6, description: 'New name of the list: 6-30 characters' }),
-		F.campaign_id.with({ description: 'Move the list to this campaign; must exist: 2-8 characters' }),
-		A.active.with({ description: 'Dial the list: Y or N' }),
-		...listSettingFields,
-		...customFieldDefinitionFields,
-	],
-	writes: true,
-	// Settings, resets and deletes give the same result when repeated (a second delete is
-	// refused with LIST DOES NOT EXIST); a repeated reset_list counts once more toward the
-	// daily reset limit.
-	retry: { kind: 'always' },
-	permission: `${LIST_WRITE}; Delete Lists = 1 to delete, Custom Fields Modify = 1 for custom fields`,
-	// insert_if_not_found hands over to add_list, whose lines carry that name.
-	replyAliases: ['add_list'],
-	// Printed first whenever no setting is changed, even when a reset or delete follows.
-	preambleNotices: ['NO UPDATES DEFINED'],
-	reply: {
-		kind: 'status',
-		lines: {
-			'LIST HAS BEEN UPDATED': ['api_user', 'list_id'],
-			'LIST HAS BEEN ADDED': ['api_user', 'list_id', 'list_name', 'campaign_id'],
-			'LIST DOES NOT EXIST, SENDING TO add_list FUNCTION': ['api_user', 'list_id'],
-			'LIST DOES NOT EXIST': ['api_user', 'list_id'],
-			'NO UPDATES DEFINED': ['api_user'],
-			'LEADS IN LIST HAVE BEEN RESET': ['api_user', 'list_id', 'leads_reset'],
-			'LIST HAS BEEN DELETED': ['api_user', 'list_id', 'lists_deleted'],
-			'LEADS IN LIST HAVE BEEN DELETED': ['api_user', 'list_id', 'leads_deleted'],
-			'USER DOES NOT HAVE PERMISSION TO DELETE LISTS': ['api_user', 'allowed'],
-			'USER DOES NOT HAVE PERMISSION TO DELETE LEADS': ['api_user', 'allowed'],
-			'COPY CUSTOM FIELDS COMMAND SENT': ['api_user', 'list_id', 'custom_copy_method', 'result'],
-			'ADD CUSTOM FIELD COMMAND SENT': ['api_user', 'list_id', 'field_label', 'field_type', 'result'],
-			'UPDATE CUSTOM FIELD COMMAND SENT': ['api_user', 'list_id', 'field_label', 'field_type', 'result'],
-			'DELETE CUSTOM FIELD COMMAND SENT': ['api_user', 'list_id', 'field_label', 'field_type', 'result'],
-			'FIELD DOES NOT EXIST': ['api_user', 'list_id', 'field_label'],
-		},
-	},
-};
-
-export const list_info: FunctionSpec = {
-	name: 'list_info',
-	api: 'nonAgent',
-	resource: 'list',
-	label: 'Get List',
-	action: 'Get a list summary',
-	description:
-		'Read a list\'s name, campaign, active flag, last change and call dates, expiration date and resets today, optionally with lead counts and how many leads are dialable now (VICIdial function list_info)',
-	fields: [
-		list_id.req().with({ description: 'List to read: 2-14 digits' }),
-		yesNo('leads_counts', 'Lead Counts', 'Add the number of all leads and of NEW leads (default N)'),
-		yesNo('dialable_count', 'Dialable Count', 'Add how many leads the campaign settings allow to dial now (default N)'),
-		F.archived_lead.with({ description: 'Count the archived leads (vicidial_list_archive) instead (default N)' }),
-		F.stage,
-	],
-	writes: false,
-	retry: { kind: 'always' },
-	permission: LIST_WRITE,
-	// The count columns come only when asked for; the header line says which ones came.
-	fixed: { header: 'YES' },
-	reply: {
-		kind: 'table',
-		// Verified with leads_counts=Y (notes §4.3); rows end with a trailing |.
-		columns: [
-			'list_id',
-			'list_name',
-			'campaign_id',
-			'active',
-			'list_changedate',
-			'list_lastcalldate',
-			'expiration_date',
-			'resets_today',
-			'all_leads_count',
-			'new_leads_count',
-			'dialable_count',
+export const listFunctions = resourceOf('nonAgent', 'list', {
+	add_list: {
+		label: 'Add List',
+		action: 'Add a list',
+		description:
+			'Create a lead list in a campaign, with optional caller ID, script, web forms, reset times, call time, expiration date and custom fields copied from another list (VICIdial function add_list)',
+		fields: [
+			list_id.req().with({ source: undefined, description: 'ID of the new list: 2-14 digits' }),
+			list_name.req(),
+			F.campaign_id.req().with({ description: 'Campaign the list belongs to; must exist: 2-8 characters' }),
+			A.active.with({ description: 'Dial the list: Y or N (default N)' }),
+			...listSettingFields.map((f) => f.with({ blankable: false })),
 		],
+		writes: true,
+		// A repeat is refused with LIST ALREADY EXISTS.
+		retry: { kind: 'always' },
+		permission: LIST_WRITE,
+		reply: {
+			kind: 'status',
+			lines: {
+				'LIST HAS BEEN ADDED': ['api_user', 'list_id', 'list_name', 'campaign_id'],
+				'LIST ALREADY EXISTS': ['api_user', 'list_id'],
+				'CAMPAIGN DOES NOT EXIST': ['api_user', 'campaign_id'],
+			},
+		},
 	},
-};
 
-export const list_custom_fields: FunctionSpec = {
-	name: 'list_custom_fields',
-	api: 'nonAgent',
-	resource: 'list',
-	label: 'List Custom Fields',
-	action: 'List the custom fields of a list',
-	description:
-		'List the custom data field labels of one list, or of every list with ---ALL---, space-separated per list; display-only form elements are left out (VICIdial function list_custom_fields)',
-	fields: [
-		field({
-			name: 'list_id',
-			label: 'List',
-			type: 'string',
-			required: true,
-			min: 2,
-			max: 14,
-			source: 'lists',
-			pattern: { regex: /^(\d{2,14}|---ALL---)$/, allowed: 'a list ID of 2-14 digits or ---ALL---' },
-			description: 'List ID of 2-14 digits, or ---ALL--- for every list',
-		}),
-		field({
-			name: 'custom_order',
-			label: 'Order',
-			type: 'options',
-			default: 'table_order',
-			options: [
-				{ value: 'table_order', name: 'Table Order' },
-				{ value: 'alpha_up', name: 'A to Z' },
-				{ value: 'alpha_down', name: 'Z to A' },
+	update_list: {
+		label: 'Update List',
+		action: 'Update a list',
+		description:
+			'Change a list\'s settings, reset its leads for redialing, delete it or its leads, copy custom fields, or add, change and delete one custom field; can create the list when it does not exist (VICIdial function update_list)',
+		fields: [
+			list_id.req().with({ description: 'List to update: 2-14 digits' }),
+			F.insert_if_not_found.with({
+				description: 'Create the list (as add_list) when it does not exist; needs List Name and Campaign (default N)',
+			}),
+			yesNo('reset_list', 'Reset List', 'Reset the called-since-last-reset flag of every lead in the list (default N)'),
+			yesNo('delete_list', 'Delete List', 'Delete the list; needs Delete Lists = 1 (default N)'),
+			yesNo('delete_leads', 'Delete Leads', 'Delete every lead of the list; needs Delete Lists = 1 (default N)'),
+			F.archived_lead.with({ description: 'Reset or delete the archived leads (vicidial_list_archive) instead (default N)' }),
+			// update_list refuses names shorter than 6 characters (its error text); add_list takes 2.
+			list_name.with({ min: 6, description: 'New name of the list: 6-30 characters' }),
+			F.campaign_id.with({ description: 'Move the list to this campaign; must exist: 2-8 characters' }),
+			A.active.with({ description: 'Dial the list: Y or N' }),
+			...listSettingFields,
+			...customFieldDefinitionFields,
+		],
+		writes: true,
+		// Settings, resets and deletes give the same result when repeated (a second delete is
+		// refused with LIST DOES NOT EXIST); a repeated reset_list counts once more toward the
+		// daily reset limit.
+		retry: { kind: 'always' },
+		permission: `${LIST_WRITE}; Delete Lists = 1 to delete, Custom Fields Modify = 1 for custom fields`,
+		// insert_if_not_found hands over to add_list, whose lines carry that name.
+		replyAliases: ['add_list'],
+		// Printed first whenever no setting is changed, even when a reset or delete follows.
+		preambleNotices: ['NO UPDATES DEFINED'],
+		reply: {
+			kind: 'status',
+			lines: {
+				'LIST HAS BEEN UPDATED': ['api_user', 'list_id'],
+				'LIST HAS BEEN ADDED': ['api_user', 'list_id', 'list_name', 'campaign_id'],
+				'LIST DOES NOT EXIST, SENDING TO add_list FUNCTION': ['api_user', 'list_id'],
+				'LIST DOES NOT EXIST': ['api_user', 'list_id'],
+				'NO UPDATES DEFINED': ['api_user'],
+				'LEADS IN LIST HAVE BEEN RESET': ['api_user', 'list_id', 'leads_reset'],
+				'LIST HAS BEEN DELETED': ['api_user', 'list_id', 'lists_deleted'],
+				'LEADS IN LIST HAVE BEEN DELETED': ['api_user', 'list_id', 'leads_deleted'],
+				'USER DOES NOT HAVE PERMISSION TO DELETE LISTS': ['api_user', 'allowed'],
+				'USER DOES NOT HAVE PERMISSION TO DELETE LEADS': ['api_user', 'allowed'],
+				'COPY CUSTOM FIELDS COMMAND SENT': ['api_user', 'list_id', 'custom_copy_method', 'result'],
+				'ADD CUSTOM FIELD COMMAND SENT': ['api_user', 'list_id', 'field_label', 'field_type', 'result'],
+				'UPDATE CUSTOM FIELD COMMAND SENT': ['api_user', 'list_id', 'field_label', 'field_type', 'result'],
+				'DELETE CUSTOM FIELD COMMAND SENT': ['api_user', 'list_id', 'field_label', 'field_type', 'result'],
+				'FIELD DOES NOT EXIST': ['api_user', 'list_id', 'field_label'],
+			},
+		},
+	},
+
+	list_info: {
+		label: 'Get List',
+		action: 'Get a list summary',
+		description:
+			'Read a list\'s name, campaign, active flag, last change and call dates, expiration date and resets today, optionally with lead counts and how many leads are dialable now (VICIdial function list_info)',
+		fields: [
+			list_id.req().with({ description: 'List to read: 2-14 digits' }),
+			yesNo('leads_counts', 'Lead Counts', 'Add the number of all leads and of NEW leads (default N)'),
+			yesNo('dialable_count', 'Dialable Count', 'Add how many leads the campaign settings allow to dial now (default N)'),
+			F.archived_lead.with({ description: 'Count the archived leads (vicidial_list_archive) instead (default N)' }),
+			F.stage,
+		],
+		writes: false,
+		retry: { kind: 'always' },
+		permission: LIST_WRITE,
+		// The count columns come only when asked for; the header line says which ones came.
+		fixed: { header: 'YES' },
+		reply: {
+			kind: 'table',
+			// Verified with leads_counts=Y (notes §4.3); rows end with a trailing |.
+			columns: [
+				'list_id',
+				'list_name',
+				'campaign_id',
+				'active',
+				'list_changedate',
+				'list_lastcalldate',
+				'expiration_date',
+				'resets_today',
+				'all_leads_count',
+				'new_leads_count',
+				'dialable_count',
 			],
-			description: 'Order of the field labels (default table_order)',
-		}),
-		F.stage,
-	],
-	writes: false,
-	retry: { kind: 'always' },
-	permission: `${LIST_WRITE}; custom list fields enabled in System Settings`,
-	reply: {
-		kind: 'table',
-		columns: [
-			'list_id',
-			'list_name',
-			'campaign_id',
-			'active',
-			'list_changedate',
-			'list_lastcalldate',
-			'custom_fields_list_space_delimited',
-		],
+		},
 	},
-};
 
-export const listFunctions: readonly FunctionSpec[] = [add_list, update_list, list_info, list_custom_fields];
+	list_custom_fields: {
+		label: 'List Custom Fields',
+		action: 'List the custom fields of a list',
+		description:
+			'List the custom data field labels of one list, or of every list with ---ALL---, space-separated per list; display-only form elements are left out (VICIdial function list_custom_fields)',
+		fields: [
+			field({
+				name: 'list_id',
+				label: 'List',
+				type: 'string',
+				required: true,
+				min: 2,
+				max: 14,
+				source: 'lists',
+				pattern: { regex: /^(\d{2,14}|---ALL---)$/, allowed: 'a list ID of 2-14 digits or ---ALL---' },
+				description: 'List ID of 2-14 digits, or ---ALL--- for every list',
+			}),
+			field({
+				name: 'custom_order',
+				label: 'Order',
+				type: 'options',
+				default: 'table_order',
+				options: [
+					{ value: 'table_order', name: 'Table Order' },
+					{ value: 'alpha_up', name: 'A to Z' },
+					{ value: 'alpha_down', name: 'Z to A' },
+				],
+				description: 'Order of the field labels (default table_order)',
+			}),
+			F.stage,
+		],
+		writes: false,
+		retry: { kind: 'always' },
+		permission: `${LIST_WRITE}; custom list fields enabled in System Settings`,
+		reply: {
+			kind: 'table',
+			columns: [
+				'list_id',
+				'list_name',
+				'campaign_id',
+				'active',
+				'list_changedate',
+				'list_lastcalldate',
+				'custom_fields_list_space_delimited',
+			],
+		},
+	},
+});
