@@ -1,4 +1,11 @@
-import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	Icon,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /**
  * A VICIdial API user. The same credential serves the Non-Agent API and the Agent API.
@@ -94,13 +101,19 @@ export class VicidialApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			body: {
-				user: '={{$credentials.apiUser}}',
-				pass: '={{$credentials.password}}',
-			},
-		},
-	};
+	/**
+	 * Puts user and pass into the body the node built. A function rather than n8n's generic
+	 * `={{$credentials.x}}` object: n8n evaluates each expression of a generic authenticate on
+	 * every request (two evaluations per item, each building a fresh expression context), where
+	 * this copies two strings. Keys the body already holds keep their position, so the body order
+	 * VICIdial needs (transport.formBody: source, user, pass first, value last) is kept.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const body = requestOptions.body;
+		const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
+		return {
+			...requestOptions,
+			body: { ...fields, user: String(credentials.apiUser ?? ''), pass: String(credentials.password ?? '') },
+		};
+	}
 }

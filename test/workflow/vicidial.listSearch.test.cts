@@ -29,25 +29,12 @@ import { simCredentials, stopHarness } from '../helpers/harness.cjs';
 /**
  * The node's dropdowns (listSearch methods) against the simulator, each called with a
  * load-options context whose requests go through n8n-core's own `httpRequest` and
- * `httpRequestWithAuthentication`, the credential's generic body auth applied as n8n does.
+ * `httpRequestWithAuthentication`, the credential's authenticate applied as n8n does.
  */
 
-/** `={{$credentials.name}}` → the credential value (the only expression our credential uses). */
-function credentialValue(expression: string, credentials: ICredentialDataDecryptedObject): unknown {
-	const match = /^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/.exec(expression);
-	if (!match) throw new Error(`Test context cannot resolve ${expression}`);
-	return credentials[match[1]];
-}
-
-/** n8n's credentialsHelper.authenticate for an IAuthenticateGeneric credential: values into body/qs/headers. */
+/** n8n's credentialsHelper.authenticate: a function-valued authenticate is called as it is. */
 async function authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const auth = new VicidialApi().authenticate;
-	const bags = options as unknown as Record<string, Record<string, unknown> | undefined>;
-	for (const [target, values] of Object.entries(auth.properties)) {
-		const bag = (bags[target] ??= {});
-		for (const [key, expression] of Object.entries(values as Record<string, string>)) bag[key] = credentialValue(expression, credentials);
-	}
-	return options;
+	return await new VicidialApi().authenticate(credentials, options);
 }
 
 interface ContextInput {
