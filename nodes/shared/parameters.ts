@@ -60,18 +60,38 @@ export class ParameterReader {
 	}
 }
 
+/** Where each of a function's fields is read from, worked out once per function. */
+interface FieldPlaces {
+	required: Array<[field: string, parameter: string]>;
+	optional: Array<[field: string, parameter: string]>;
+	blankable: boolean;
+}
+
+const placesCache = new WeakMap<FunctionSpec, FieldPlaces>();
+
+function placesOf(spec: FunctionSpec): FieldPlaces {
+	let places = placesCache.get(spec);
+	if (!places) {
+		places = {
+			required: spec.fields.filter((f) => f.required).map((f) => [f.name, camel(f.name)]),
+			optional: spec.fields.filter((f) => !f.required).map((f) => [f.name, camel(f.name)]),
+			blankable: spec.fields.some((f) => f.blankable),
+		};
+		placesCache.set(spec, places);
+	}
+	return places;
+}
+
 /** The catalogue input of item `i`, read from the node's parameters. */
 export function readInput(reader: ParameterReader, spec: FunctionSpec, i: number): FunctionInput {
+	const places = placesOf(spec);
 	const fields: Record<string, unknown> = {};
-	for (const field of spec.fields.filter((f) => f.required)) {
-		fields[field.name] = plain(reader.get(camel(field.name), i, ''));
+	for (const [field, parameter] of places.required) fields[field] = plain(reader.get(parameter, i, ''));
+	if (places.optional.length > 0) {
+		const additional = reader.get<IDataObject>(PARAM.additionalFields, i, {});
+		for (const [field, parameter] of places.optional) if (parameter in additional) fields[field] = plain(additional[parameter]);
 	}
-	const additional = spec.fields.some((f) => !f.required) ? reader.get<IDataObject>(PARAM.additionalFields, i, {}) : {};
-	for (const field of spec.fields.filter((f) => !f.required)) {
-		const key = camel(field.name);
-		if (key in additional) fields[field.name] = plain(additional[key]);
-	}
-	if (spec.fields.some((f) => f.blankable)) {
+	if (places.blankable) {
 		for (const name of reader.get<string[]>(PARAM.clearFields, i, [])) fields[name] = BLANK;
 	}
 	let custom: Record<string, unknown> | undefined;

@@ -53,8 +53,24 @@ export function withItemSecrets(secrets: readonly string[], params: Readonly<Rec
 	return own.length === 0 ? [...secrets] : listOf([...secrets, ...own]);
 }
 
+/** The patterns of the last few secret lists: a run redacts every item with the same list. */
+const patternCache = new Map<string, RegExp[]>();
+const PATTERN_CACHE_SIZE = 16;
+
 /** One pattern per secret, longest first so a secret inside another is not masked half. */
 function patternsOf(secrets: readonly string[]): RegExp[] {
+	// NUL cannot stand inside a secret typed into n8n, so the joined list names one list only.
+	const key = secrets.join('\u0000');
+	let patterns = patternCache.get(key);
+	if (!patterns) {
+		patterns = buildPatterns(secrets);
+		if (patternCache.size >= PATTERN_CACHE_SIZE) patternCache.delete(patternCache.keys().next().value as string);
+		patternCache.set(key, patterns);
+	}
+	return patterns;
+}
+
+function buildPatterns(secrets: readonly string[]): RegExp[] {
 	const sorted = listOf(secrets).sort((a, b) => b.length - a.length);
 	return sorted.flatMap((secret) => {
 		const forms = [...new Set([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')])].map(escapeRegExp);
