@@ -13,7 +13,8 @@
  * per trigger run (300), --trigger-concurrency (1,8,32), --method of the call-outs (POST: a form
  * body, secret in the query; or GET), --parts (node,trigger), --no-build,
  * --profile (one extra profiled node run and trigger run, top self-time functions of n8n),
- * --keep (leave the n8n folder under .n8n-e2e/).
+ * --keep (leave the n8n folder under .n8n-e2e/), --n8n-env=KEY=VALUE,... (extra environment for n8n,
+ * e.g. N8N_EXPRESSION_ENGINE=legacy).
  *
  * Add Lead goes through a production Webhook (POST, responds when the last node ends) → Code
  * (the items) → VICIdial Add Lead: the webhook costs one HTTP exchange per run, where the
@@ -58,6 +59,13 @@ const TRIGGER_CONCURRENCY = numbers('trigger-concurrency', [1, 8, 32]);
 const PARTS = new Set(flag('parts', 'node,trigger').split(','));
 const PROFILE = switchOn('profile');
 const METHOD = flag('method', 'POST').toUpperCase();
+/** Extra environment for n8n, e.g. --n8n-env=N8N_EXPRESSION_ENGINE=legacy,N8N_EXPRESSION_ENGINE_POOL_SIZE=4 */
+const N8N_ENV: Record<string, string> = Object.fromEntries(
+	flag('n8n-env', '')
+		.split(',')
+		.filter((pair) => pair.includes('='))
+		.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);
 const SECRET = 'bench-hook-secret-5d1c';
 const API_CRED = { id: 'benchVicidialApi', name: 'VICIdial simulator (bench)' };
 const HOOK_CRED = { id: 'benchHookSecret1', name: 'VICIdial hook secret (bench)' };
@@ -453,6 +461,7 @@ async function main(): Promise<void> {
 	const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
 	const dirty = execFileSync('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], { cwd: ROOT }).toString().trim() !== '';
 	say(`bench/n8n.cts: n8n ${VERSION}, commit ${commit}${dirty ? ' (nodes/ or credentials/ modified in the tree)' : ''}, ${new Date().toISOString()}`);
+	if (Object.keys(N8N_ENV).length > 0) say(`n8n environment: ${Object.entries(N8N_ENV).map(([key, value]) => `${key}=${value}`).join(" ")}`);
 	say(`load: ${execFileSync('uptime').toString().trim()}`);
 	const install = await ensureN8n(VERSION);
 	if (!switchOn('no-build')) await buildPackage(false);
@@ -465,6 +474,7 @@ async function main(): Promise<void> {
 	const ports = { port: await freePort(), brokerPort: await freePort() };
 	const env = n8nEnv(install, userFolder, ports, {
 		N8N_LOG_LEVEL: 'warn',
+		...N8N_ENV,
 		...(PROFILE ? { NODE_OPTIONS: '--inspect=127.0.0.1:0' } : {}),
 	});
 	// The import and publish commands must not open an inspector of their own.
