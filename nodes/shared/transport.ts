@@ -7,6 +7,7 @@ import {
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
 } from 'n8n-workflow';
 
 import type { FunctionSpec } from './catalogue/types';
@@ -35,7 +36,7 @@ export interface RequestSettings {
 
 export const DEFAULT_SETTINGS: RequestSettings = { timeoutMs: 30_000, maxAttempts: 3, backoffMs: 500 };
 
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface VicidialCredentials {
 	baseUrl: string;

@@ -1,5 +1,5 @@
 import { epoch, sqlDate } from '../context.cjs';
-import { leadRow, type SimCallLog, type SimLead, type SimLiveAgent, type SimLiveCall, type SimState } from '../state.cjs';
+import { leadRow, type SimCallLog, type SimLead, type SimLiveAgent, type SimLiveCall, type SimRecording, type SimState } from '../state.cjs';
 
 /**
  * What the agent's browser (vicidial.php) does to the dialer: log in, take or place a call,
@@ -206,4 +206,69 @@ export function addLead(state: SimState, fields: Partial<SimLead>, now: Date = n
 	const lead = leadRow(state.next.lead_id++, { entry_date: sqlDate(now), modify_date: sqlDate(now), ...fields });
 	state.leads.set(lead.lead_id, lead);
 	return lead;
+}
+
+/** The agent screen's pause button (with a pause code) and its resume (READY). */
+export function pauseAgent(state: SimState, user: string, pause_code = '', now: Date = new Date()): void {
+	const live = liveAgent(state, user, 'pauseAgent');
+	live.status = 'PAUSED';
+	live.pause_code = pause_code;
+	live.last_state_change = epoch(now);
+}
+
+export function resumeAgent(state: SimState, user: string, now: Date = new Date()): void {
+	const live = liveAgent(state, user, 'resumeAgent');
+	live.status = 'READY';
+	live.pause_code = '';
+	live.last_state_change = epoch(now);
+}
+
+export interface RecordingOptions {
+	user: string;
+	lead_id: number;
+	start_time?: Date;
+	length_in_sec?: number;
+	/** '' while the file is still being mixed and moved; the URL once it is on the web server. */
+	location?: string;
+}
+
+/**
+ * A recording_log row as the dialer writes it when a call recording starts; pass a location, or
+ * call `finishRecording` later, for the moment the file is ready (VICIdial fills it in then).
+ */
+export function addRecording(state: SimState, options: RecordingOptions): SimRecording {
+	const recording_id = state.next.recording_id++;
+	const start = options.start_time ?? new Date();
+	const stamp = sqlDate(start).replace(/[-:]/g, '').replace(' ', '-');
+	const lead = state.leads.get(options.lead_id);
+	const filename = `${stamp}_${lead?.phone_number ?? '0000000000'}_${options.user}`;
+	const recording: SimRecording = {
+		recording_id,
+		start_time: sqlDate(start),
+		length_in_sec: options.length_in_sec ?? 0,
+		filename,
+		location: options.location ?? '',
+		lead_id: options.lead_id,
+		user: options.user,
+		uniqueid: `${epoch(start)}.${recording_id}`,
+		extension: state.liveAgents.get(options.user)?.session_id ?? '',
+	};
+	state.recordings.push(recording);
+	return recording;
+}
+
+/** The recording's file is mixed and moved: VICIdial sets its length and location (URL). */
+export function finishRecording(state: SimState, recording_id: number, length_in_sec = 60): SimRecording {
+	const recording = state.recordings.find((r) => r.recording_id === recording_id);
+	if (!recording) throw new Error(`finishRecording: no recording ${recording_id}`);
+	recording.length_in_sec = length_in_sec;
+	recording.location = `http://${state.system.server_ip}/RECORDINGS/MP3/${recording.filename}-all.mp3`;
+	return recording;
+}
+
+/** Calls waiting (LIVE in vicidial_auto_calls) in one in-group's queue. */
+export function queueCalls(state: SimState, group_id: string, calls_waiting: number): void {
+	const group = state.inGroups.get(group_id);
+	if (!group) throw new Error(`queueCalls: no in-group ${group_id}`);
+	group.calls_waiting = calls_waiting;
 }

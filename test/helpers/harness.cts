@@ -84,7 +84,7 @@ function resolveCredentialExpression(value: string, credentials: ICredentialData
 	return credentials[match[1]];
 }
 
-class TestCredentialsHelper {
+export class TestCredentialsHelper {
 	/** How often n8n asked for a decrypted credential (a real n8n reads its database each time). */
 	reads = 0;
 

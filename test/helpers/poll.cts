@@ -1,0 +1,115 @@
+import { PollContext } from 'n8n-core';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type INode,
+	type INodeType,
+	type INodeTypes,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { VicidialPollTrigger } from '../../nodes/VicidialPollTrigger/VicidialPollTrigger.node';
+import { TestCredentialsHelper } from './harness.cjs';
+
+/**
+ * Runs the poll trigger's `poll()` in n8n-core's own PollContext, as n8n's ActiveWorkflows does
+ * for an active workflow: real parameter resolution, credential decryption through the
+ * credentials helper, n8n's request helpers and the workflow's observable static data. Static
+ * data is kept as n8n keeps it: saved (here, copied as JSON) after a poll that did not throw,
+ * and a restart builds a new Workflow from the saved copy.
+ */
+
+const NODE_TYPE = 'n8n-nodes-vicidial.vicidialPollTrigger';
+const trigger = new VicidialPollTrigger();
+
+class PollNodeTypes implements INodeTypes {
+	getByName(nodeType: string): INodeType {
+		if (nodeType !== NODE_TYPE) throw new Error(`Unknown node type ${nodeType}`);
+		return trigger;
+	}
+
+	getByNameAndVersion(nodeType: string): INodeType {
+		return this.getByName(nodeType);
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+/** The time zone of this process: the simulator prints times in it, as VICIdial does in its own. */
+export const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export interface PollResult {
+	/** The emitted items' JSON; empty when poll() returned null. */
+	items: IDataObject[];
+	/** Whether poll() returned null (nothing to emit). */
+	none: boolean;
+	error?: Error & { context?: IDataObject; description?: string | null };
+}
+
+export interface PollHarness {
+	poll(mode?: WorkflowExecuteMode): Promise<PollResult>;
+	/** What n8n has saved of the node's static data (a JSON copy). */
+	saved(): IDataObject;
+	/** The static data in memory right now, saved or not. */
+	live(): IDataObject;
+	/** n8n restarts: a new workflow and context from the saved static data. */
+	restart(): void;
+}
+
+export function pollHarness(parameters: IDataObject, credentials: ICredentialDataDecryptedObject): PollHarness {
+	const node: INode = {
+		id: '1',
+		name: 'Poll',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { vicidialApi: { id: '1', name: 'VICIdial' } },
+	};
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper({ vicidialApi: credentials }),
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	let saved: IDataObject = {};
+	const build = () =>
+		new Workflow({
+			id: 'poll-test',
+			nodes: [node],
+			connections: {},
+			nodeTypes: new PollNodeTypes(),
+			active: true,
+			staticData: JSON.parse(JSON.stringify(saved)) as IDataObject,
+			settings: { timezone: LOCAL_ZONE },
+		});
+	let workflow = build();
+	const copy = () => JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+	return {
+		async poll(mode = 'trigger') {
+			const context = new PollContext(workflow, node, additionalData, mode, 'activate');
+			try {
+				const output = await trigger.poll!.call(context);
+				// n8n discards what a manual "fetch test event" wrote.
+				if (mode === 'manual') workflow = build();
+				else saved = copy();
+				return { items: output?.[0].map((item) => item.json) ?? [], none: output === null };
+			} catch (error) {
+				return { items: [], none: true, error: error as PollResult['error'] };
+			}
+		},
+		saved: () => JSON.parse(JSON.stringify(saved)) as IDataObject,
+		live: copy,
+		restart() {
+			workflow = build();
+		},
+	};
+}
