@@ -10,6 +10,7 @@ import {
 	NodeOperationError,
 	type IExecuteFunctions,
 	type INode,
+	type INodeExecutionData,
 	type INodeProperties,
 	type INodePropertyCollection,
 	type INodePropertyOptions,
@@ -150,7 +151,7 @@ export async function executeProblems(nodeType: INodeType, valid: ItemParameters
 	if (!nodeType.execute) return [];
 	const problems: string[] = [];
 	try {
-		const [output] = await nodeType.execute.call(executeContext(description, [invalid, invalid], true));
+		const [output] = (await nodeType.execute.call(executeContext(description, [invalid, invalid], true))) as INodeExecutionData[][];
 		const errors = (output ?? []).filter((item) => typeof item.json.error === 'string');
 		if (errors.length !== 2) problems.push(`${description.name}: with continue-on-fail, ${errors.length} error items for 2 failing items`);
 		errors.forEach((item, i) => {
