@@ -27,9 +27,72 @@ export function classify(reason: string): ErrorCode {
 	return 'validation';
 }
 
+/**
+ * The common refusals by name, finer than {@link ErrorCode}: a workflow can route on
+ * `list_not_defined` where `not_found` would also catch a lead that is not there.
+ */
+export type Refusal = 'list_not_defined' | 'list_not_allowed' | 'duplicate' | 'invalid_phone' | 'in_dnc' | 'missing_permission' | 'agent_not_logged_in';
+
+interface CommonRefusal {
+	pattern: RegExp;
+	refusal: Refusal;
+	/** The one line that says what happened and what to do; undefined keeps the reading's own. */
+	explain?: (reason: string) => string;
+}
+
+const DUPLICATE_SCOPE: Array<[RegExp, string]> = [
+	[/IN CAMPAIGN LISTS/, "in the campaign's lists"],
+	[/IN SYSTEM/, 'in the whole system'],
+	[/IN LIST/, 'in this list'],
+];
+
+/** VICIdial's common refusals, each with its code and its explanation in plain words. */
+const COMMON_REFUSALS: readonly CommonRefusal[] = [
+	{
+		pattern: /NOT A DEFINED LIST ID/,
+		refusal: 'list_not_defined',
+		explain: () => 'The List ID is not a list defined in VICIdial, and List Exists Check is on: create the list (Lists > Add A New List) or use an existing List ID.',
+	},
+	{
+		pattern: /NOT AN ALLOWED LIST ID/,
+		refusal: 'list_not_allowed',
+		explain: () => "The list belongs to a campaign the API user's user group may not use: add the campaign to the group's Allowed Campaigns, or use another list.",
+	},
+	{
+		pattern: /^DUPLICATE/,
+		refusal: 'duplicate',
+		explain: (reason) => {
+			const scope = DUPLICATE_SCOPE.find(([pattern]) => pattern.test(reason))?.[1] ?? 'where Duplicate Check looks';
+			return `A matching lead already exists ${scope}, so Duplicate Check refused to add another: the existing lead_id is in the message; set On Duplicate to "Return the Existing Lead" to get it as an item.`;
+		},
+	},
+	{
+		pattern: /INVALID PHONE NUMBER/,
+		refusal: 'invalid_phone',
+		explain: (reason) =>
+			/PREFIX|AREACODE|NANPA/.test(reason)
+				? 'VICIdial refused the phone number: with a USA/Canada prefix, area code or NANPA check on, the number must be a valid North American number (a real area code, a prefix not starting with 0 or 1).'
+				: 'VICIdial refused the phone number: it must be 6-16 digits without the country code (put that in Phone Code).',
+	},
+	{
+		pattern: /PHONE NUMBER IN (CAMPAIGN )?DNC/,
+		refusal: 'in_dnc',
+		explain: (reason) =>
+			`The number is on the ${/CAMPAIGN/.test(reason) ? "campaign's" : 'system'} DNC list and the DNC check is on, so VICIdial did not take it: remove it from the DNC list first if the customer agreed.`,
+	},
+	{ pattern: /PERMISSION|NOT ALLOWED TO/, refusal: 'missing_permission' },
+	{
+		pattern: /NOT LOGGED IN/,
+		refusal: 'agent_not_logged_in',
+		explain: () => 'The agent is not logged in to the VICIdial agent screen (vicidial.php): log the agent in, or check the Agent User.',
+	},
+];
+
 /** What a refusal means, in words: the node error's description, and the credential test's line. */
 export interface ReasonReading {
 	code: ErrorCode;
+	/** The common refusal this is (COMMON_REFUSALS), when it is one. */
+	refusal?: Refusal;
 	/** What to check; undefined where VICIdial's reason says it all (a duplicate, a bad value). */
 	description?: string;
 	/** The same in one line, for the credential test (the description without its aside). */
@@ -42,6 +105,17 @@ export interface ReasonReading {
  * says "the API user". Pure; never throws.
  */
 export function describeReason(spec: Pick<FunctionSpec, 'name' | 'api' | 'permission'>, line: StatusLine, user = ''): ReasonReading {
+	const reading = readReason(spec, line, user);
+	if (reading.code === 'auth' || reading.code === 'locked') return reading;
+	const reason = line.reason.toUpperCase();
+	const common = COMMON_REFUSALS.find((entry) => entry.pattern.test(reason));
+	if (!common) return reading;
+	// A reading of its own (the permission a function needs, the Agent API's login hint) stays.
+	const description = reading.description ?? common.explain?.(reason);
+	return { ...reading, refusal: common.refusal, ...(description ? { description } : {}) };
+}
+
+function readReason(spec: Pick<FunctionSpec, 'name' | 'api' | 'permission'>, line: StatusLine, user: string): ReasonReading {
 	const code = classify(`${line.reason} ${line.values.join('|')}`);
 	const who = user ? `User ${user}` : 'The API user';
 	const reason = line.reason.toUpperCase();
@@ -78,7 +152,7 @@ export function describeReason(spec: Pick<FunctionSpec, 'name' | 'api' | 'permis
 			if (spec.api === 'agent' && /NO USER FOUND/.test(reason)) {
 				return { code, description: 'The Agent User names no VICIdial user: give the user ID the agent logs in to the agent screen with.' };
 			}
-			if (/NOT LOGGED IN/.test(reason)) {
+			if (spec.api === 'agent' && /NOT LOGGED IN/.test(reason)) {
 				return { code, description: 'The agent must be logged in to the VICIdial agent screen (vicidial.php) for Agent API calls.' };
 			}
 			return { code };
@@ -205,10 +279,12 @@ export interface ReplyErrorInput {
  * says what to check, and `code`/`function`/`reason` in the error's cause for routing.
  */
 export function replyError(node: INode, { spec, line, secrets, itemIndex }: ReplyErrorInput): NodeApiError {
-	const { code, description } = describeReason(spec, line);
+	const { code, description, refusal } = describeReason(spec, line);
 	const detail = line.values.filter((v) => v !== '').join('|');
 	const message = `${spec.name}: ${line.reason}${detail ? ` (${detail})` : ''}`;
-	return apiError(node, { code, fn: spec.name, reason: line.reason, message, description, itemIndex, secrets });
+	const error = apiError(node, { code, fn: spec.name, reason: line.reason, message, description, itemIndex, secrets });
+	if (refusal) error.context.refusal = refusal;
+	return error;
 }
 
 /** Said of a write that failed in transit and was not repeated. */
@@ -247,6 +323,8 @@ export function apiError(node: INode, input: ApiErrorInput): NodeApiError {
 	error.message = message;
 	error.context.code = input.code;
 	error.context.function = input.fn;
+	// What a continue-on-fail item carries as `explanation` (n8n fills a missing description in).
+	if (description) error.context.explanation = description;
 	if (input.maybeApplied) error.context.maybeApplied = true;
 	return error;
 }

@@ -140,10 +140,16 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 		// The item alone reaches the workflow: keep the warning that a write may have happened.
 		const maybeApplied = result instanceof NodeApiError && result.context.maybeApplied === true;
 		const message = maybeApplied ? `${result.message}. ${MAYBE_APPLIED}` : result.message;
+		const itemSecrets = job instanceof Error ? secrets : job.secrets;
+		const { explanation, refusal } = result instanceof NodeApiError ? result.context : ({} as IDataObject);
 		output.push({
+			// The input's keys stay (which lead, which row of the sheet), then what went wrong.
 			json: {
-				error: redact(message, job instanceof Error ? secrets : job.secrets),
+				...(redactDeep(items[i].json, itemSecrets) as IDataObject),
+				error: redact(message, itemSecrets),
 				code: errorCode(result) ?? 'server',
+				...(typeof refusal === 'string' ? { refusal } : {}),
+				...(typeof explanation === 'string' ? { explanation: redact(explanation, itemSecrets) } : {}),
 				...(functionOf[i] ? { function: functionOf[i] } : {}),
 			},
 			pairedItem: { item: i },

@@ -335,7 +335,7 @@ describe('update_lead', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(json(run)[0]).toMatchObject({ result: 'SUCCESS', lead_id: 1 });
-		expect(json(run)[1]).toEqual({ error: 'update_lead: NO MATCHES FOUND IN THE SYSTEM (6666|999999)', code: 'not_found', function: 'update_lead' });
+		expect(json(run)[1]).toEqual({ id: '999999', error: 'update_lead: NO MATCHES FOUND IN THE SYSTEM (6666|999999)', code: 'not_found', function: 'update_lead' });
 		// Refused before sending: same shape, code validation.
 		expect(json(run)[2]).toMatchObject({ error: 'Lead ID must be 1-10 digits; got "abc"', code: 'validation' });
 		expect(json(run)[3]).toMatchObject({ result: 'SUCCESS', lead_id: 3 });

@@ -138,7 +138,7 @@ describe('VICIdial node: user resource', () => {
 			);
 			expect(result.error).toBeUndefined();
 			expect(json(result)).toEqual([
-				{ error: 'add_user: USER ALREADY EXISTS (6666|1000)', code: 'duplicate', function: 'add_user' },
+				{ user: '1000', error: 'add_user: USER ALREADY EXISTS (6666|1000)', code: 'duplicate', function: 'add_user' },
 				expect.objectContaining({ result: 'SUCCESS', agent_user: '2001', agent_pass: '***' }),
 			]);
 			expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
