@@ -134,7 +134,7 @@ export class VicidialTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'VICIdial needs the full URL with its variables, not the bare webhook URL. To get the exact string to paste, activate the workflow and open the Production URL with ?n8n_setup=1 and your secret added (for the default credential: ?n8n_setup=1&token=YOUR_SECRET). n8n answers with the string and where it goes; no workflow runs. With HTTP Basic the browser asks for the user and password. The Test URL only answers while the editor listens for a test event: VICIdial must get the Production URL.',
+					'VICIdial needs the full URL with its variables, not the bare webhook URL. To get the exact string to paste, publish the workflow and open the Production URL with ?n8n_setup=1 and your secret added (for the default credential: ?n8n_setup=1&token=YOUR_SECRET). n8n answers with the string and where it goes; no workflow runs. With HTTP Basic the browser asks for the user and password. The Test URL only answers while the editor listens for a test event: VICIdial must get the Production URL.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
