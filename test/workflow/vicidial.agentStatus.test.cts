@@ -1,25 +1,16 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { loginAgent, startCall } from '../../simulator/agent/scene.cjs';
-import { startSimulator, type Simulator } from '../../simulator/server.cjs';
-import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/harness.cjs';
+import type { Simulator } from '../../simulator/server.cjs';
+import { json, resourceRunner, withSimulator } from './vicidial.shared.cjs';
 
 /** Real-time agent status functions through the VICIdial node. */
 describe('VICIdial node: agentStatus resource', () => {
 	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSimulator();
-	});
-	afterAll(async () => {
-		await sim.stop();
-		stopHarness();
-	});
-	beforeEach(() => sim.reset());
+	withSimulator((started) => (sim = started));
 
 	const NO_API_ACCESS = { apiUser: 'apinoagt', password: 'apinoagt1' };
-	const run = (operation: string, parameters: IDataObject, credentials: ICredentialDataDecryptedObject = {}): Promise<NodeRun> =>
-		runNode({ type: 'vicidial', parameters: { resource: 'agentStatus', operation, ...parameters }, credentials: simCredentials(sim.url, credentials) });
-	const json = (result: NodeRun) => result.items.map((item) => item.json);
+	const run = resourceRunner('agentStatus', () => sim);
 
 	/** Agent 1000 (logged in to TESTCAMP) on an inbound SALESLINE call with lead 3. */
 	const inboundCall = () => startCall(sim.state, '1000', { lead_id: 3, call_type: 'IN', group: 'SALESLINE' });

@@ -1,24 +1,12 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-
-import { startSimulator, type Simulator } from '../../simulator/server.cjs';
-import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/harness.cjs';
+import type { Simulator } from '../../simulator/server.cjs';
+import { REPORT_USER, json, resourceRunner, withSimulator } from './vicidial.shared.cjs';
 
 /** Campaign functions through the VICIdial node: campaigns, ALT URLs, presets, CID groups. */
 describe('VICIdial node: campaign resource', () => {
 	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSimulator();
-	});
-	afterAll(async () => {
-		await sim.stop();
-		stopHarness();
-	});
-	beforeEach(() => sim.reset());
+	withSimulator((started) => (sim = started));
 
-	const REPORT_USER = { apiUser: 'apirep', password: 'apirep1' };
-	const run = (operation: string, parameters: IDataObject, credentials: ICredentialDataDecryptedObject = {}): Promise<NodeRun> =>
-		runNode({ type: 'vicidial', parameters: { resource: 'campaign', operation, ...parameters }, credentials: simCredentials(sim.url, credentials) });
-	const json = (result: NodeRun) => result.items.map((item) => item.json);
+	const run = resourceRunner('campaign', () => sim);
 	const testcamp = () => sim.state.campaigns.get('TESTCAMP')!;
 
 	describe('campaigns_list', () => {

@@ -1,25 +1,13 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-
-import { startSimulator, type Simulator } from '../../simulator/server.cjs';
-import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/harness.cjs';
+import type { Simulator } from '../../simulator/server.cjs';
+import { REPORT_USER, json, resourceRunner, withSimulator } from './vicidial.shared.cjs';
 
 /** Inbound DIDs through the VICIdial node. The seed has DID 3125550100 routed to SALESLINE. */
 describe('VICIdial node: did resource', () => {
 	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSimulator();
-	});
-	afterAll(async () => {
-		await sim.stop();
-		stopHarness();
-	});
-	beforeEach(() => sim.reset());
+	withSimulator((started) => (sim = started));
 
-	const REPORT_USER = { apiUser: 'apirep', password: 'apirep1' };
 	const SEED_DID = '3125550100';
-	const run = (operation: string, parameters: IDataObject, credentials: ICredentialDataDecryptedObject = {}): Promise<NodeRun> =>
-		runNode({ type: 'vicidial', parameters: { resource: 'did', operation, ...parameters }, credentials: simCredentials(sim.url, credentials) });
-	const json = (result: NodeRun) => result.items.map((item) => item.json);
+	const run = resourceRunner('did', () => sim);
 	const did = (pattern: string) => sim.state.dids.get(pattern);
 
 	describe('add_did', () => {

@@ -1,25 +1,15 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../../simulator/server.cjs';
+import type { Simulator } from '../../simulator/server.cjs';
 import type { SimPhone } from '../../simulator/state.cjs';
-import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/harness.cjs';
+import { REPORT_USER, json, resourceRunner, withSimulator } from './vicidial.shared.cjs';
 
 /** Phones, phone aliases and group aliases through the VICIdial node. */
 describe('VICIdial node: phone resource', () => {
 	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSimulator();
-	});
-	afterAll(async () => {
-		await sim.stop();
-		stopHarness();
-	});
-	beforeEach(() => sim.reset());
+	withSimulator((started) => (sim = started));
 
-	const REPORT_USER = { apiUser: 'apirep', password: 'apirep1' };
-	const run = (operation: string, parameters: IDataObject, credentials: ICredentialDataDecryptedObject = {}): Promise<NodeRun> =>
-		runNode({ type: 'vicidial', parameters: { resource: 'phone', operation, ...parameters }, credentials: simCredentials(sim.url, credentials) });
-	const json = (result: NodeRun) => result.items.map((item) => item.json);
+	const run = resourceRunner('phone', () => sim);
 
 	/** A phone row as add_phone stores it. */
 	const seedPhone = (extension: string, login: string): SimPhone => {

@@ -2,10 +2,10 @@
  * What the VICIdial (Non-Agent API) workflow tests share: a simulator per test file, reset
  * before each test, and the checks every resource file makes.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../../simulator/server.cjs';
-import { stopHarness, type NodeRun } from '../helpers/harness.cjs';
+import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/harness.cjs';
 
 /** The seeded API user with View Reports but no write rights (user level 7). */
 export const REPORT_USER = { apiUser: 'apirep', password: 'apirep1' };
@@ -41,4 +41,19 @@ export function expectRefused(sim: Simulator, run: NodeRun, message: string): vo
 	expect(run.error?.message).toBe(message);
 	expect(run.error?.context?.code).toBe('validation');
 	expect(sim.log).toHaveLength(0);
+}
+
+/** What a test may add to a run besides the operation's parameters. */
+export interface RunExtra {
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+/**
+ * `run(operation, parameters, credentials?, extra?)` for one resource of the VICIdial node,
+ * against the file's simulator (given as a getter: it starts in beforeAll).
+ */
+export function resourceRunner(resource: string, simulator: () => Simulator) {
+	return (operation: string, parameters: IDataObject = {}, credentials: ICredentialDataDecryptedObject = {}, extra: RunExtra = {}): Promise<NodeRun> =>
+		runNode({ type: 'vicidial', parameters: { resource, operation, ...parameters }, credentials: simCredentials(simulator().url, credentials), ...extra });
 }

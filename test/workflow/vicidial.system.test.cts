@@ -1,26 +1,15 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-
-import { startSimulator, type Simulator } from '../../simulator/server.cjs';
-import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/harness.cjs';
+import type { Simulator } from '../../simulator/server.cjs';
+import type { NodeRun } from '../helpers/harness.cjs';
+import { REPORT_USER, json, resourceRunner, withSimulator } from './vicidial.shared.cjs';
 
 /** System functions through the VICIdial node: version, server refresh, audio and HTML pickers. */
 describe('VICIdial node: system resource', () => {
 	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSimulator();
-	});
-	afterAll(async () => {
-		await sim.stop();
-		stopHarness();
-	});
-	beforeEach(() => sim.reset());
+	withSimulator((started) => (sim = started));
 
-	const REPORT_USER = { apiUser: 'apirep', password: 'apirep1' };
 	/** Allowed only version and lead_search. */
 	const FEW_FUNCTIONS = { apiUser: 'apifew', password: 'apifew1' };
-	const run = (operation: string, parameters: IDataObject = {}, credentials: ICredentialDataDecryptedObject = {}): Promise<NodeRun> =>
-		runNode({ type: 'vicidial', parameters: { resource: 'system', operation, ...parameters }, credentials: simCredentials(sim.url, credentials) });
-	const json = (result: NodeRun) => result.items.map((item) => item.json);
+	const run = resourceRunner('system', () => sim);
 	const html = (result: NodeRun) => String(result.items[0]?.json.html ?? '');
 
 	describe('version', () => {

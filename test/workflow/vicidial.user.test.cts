@@ -1,30 +1,16 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../../simulator/server.cjs';
-import { runNode, simCredentials, stopHarness, type NodeRun } from '../helpers/harness.cjs';
+import type { Simulator } from '../../simulator/server.cjs';
+import type { NodeRun } from '../helpers/harness.cjs';
+import { REPORT_USER, json, resourceRunner, withSimulator } from './vicidial.shared.cjs';
 
 /** User functions through the VICIdial node: add, copy, update, remote agents, details, campaigns. */
 describe('VICIdial node: user resource', () => {
 	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSimulator();
-	});
-	afterAll(async () => {
-		await sim.stop();
-		stopHarness();
-	});
-	beforeEach(() => sim.reset());
+	withSimulator((started) => (sim = started));
 
-	const REPORT_USER = { apiUser: 'apirep', password: 'apirep1' };
 	const NO_API_ACCESS = { apiUser: 'apinoagt', password: 'apinoagt1' };
-	const run = (
-		operation: string,
-		parameters: IDataObject,
-		credentials: ICredentialDataDecryptedObject = {},
-		extra: { items?: IDataObject[]; continueOnFail?: boolean } = {},
-	): Promise<NodeRun> =>
-		runNode({ type: 'vicidial', parameters: { resource: 'user', operation, ...parameters }, credentials: simCredentials(sim.url, credentials), ...extra });
-	const json = (result: NodeRun) => result.items.map((item) => item.json);
+	const run = resourceRunner('user', () => sim);
 
 	/**
 	 * Everything the run recorded, minus the node's own parameters: n8n keeps those in the
