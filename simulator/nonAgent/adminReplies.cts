@@ -1,16 +1,13 @@
 import type { HandlerContext } from '../context.cjs';
-import type { SimState, SimUser } from '../state.cjs';
+import type { SimState } from '../state.cjs';
+import { arg } from './php.cjs';
 
 /**
  * Pieces the admin, status and picker functions of non_agent_api.php share: how a reply line
- * is printed, the per-function permission query, and the user group's campaign filter.
+ * is printed and how an update function checks its optional settings (inputs, permissions and
+ * the campaign filter are in php.cts, shared with the lead functions).
  * The texts are those of the PHP (2.14, see vicidial-api-notes.md §2 and §4).
  */
-
-/** A parameter as PHP reads it: an absent one is the empty string. */
-export function param(ctx: HandlerContext, name: string): string {
-	return ctx.params[name] ?? '';
-}
 
 /** `ERROR: <reason>: |<user>|<data>`: the form of almost every error and of the permission checks. */
 export function pipeLine(result: 'ERROR' | 'NOTICE' | 'SUCCESS', reason: string, user: string, data: string): string {
@@ -20,52 +17,6 @@ export function pipeLine(result: 'ERROR' | 'NOTICE' | 'SUCCESS', reason: string,
 /** `SUCCESS: <reason> - <user>|<data>`: the form of most success lines and some notices. */
 export function dashLine(result: 'ERROR' | 'NOTICE' | 'SUCCESS', reason: string, user: string, data: string): string {
 	return `${result}: ${reason} - ${user}|${data}\n`;
-}
-
-type Flag =
-	| 'view_reports'
-	| 'modify_users'
-	| 'delete_users'
-	| 'modify_campaigns'
-	| 'modify_remoteagents'
-	| 'ast_admin_access'
-	| 'ast_delete_phones'
-	| 'modify_inbound_dids'
-	| 'delete_inbound_dids'
-	| 'change_agent_campaign';
-
-/**
- * The `SELECT count(*) from vicidial_users where user=… and vdc_agent_api_access='1' and …`
- * each function runs. `minLevel` is the code's bound (`user_level > 6` is 7, `>= 8` is 8).
- */
-export function hasPermission(user: SimUser, minLevel: number, flags: Flag[], apiAccess = true): boolean {
-	if (user.active !== 'Y' || user.user_level < minLevel) return false;
-	if (apiAccess && !user.api_access) return false;
-	return flags.every((flag) => user[flag]);
-}
-
-/** The API user's permission error; `trailingPipe` for the `|user|0|` form of the read functions. */
-export function permissionError(fn: string, what: string, user: string, trailingPipe: boolean): string {
-	return `ERROR: ${fn} USER DOES NOT HAVE PERMISSION TO ${what}: |${user}|0${trailingPipe ? '|' : ''}\n`;
-}
-
-/**
- * The campaigns the user group may see: `null` for all (`-ALL-CAMPAIGNS-`, matched by `/-ALL/i`
- * as in the PHP), else the ids of ` A B -`.
- */
-export function allowedCampaigns(state: SimState, userGroup: string): Set<string> | null {
-	const allowed = state.userGroups.get(userGroup)?.allowed_campaigns ?? '';
-	if (/-ALL/i.test(allowed)) return null;
-	return new Set(
-		allowed
-			.replace(/ -/g, '')
-			.split(' ')
-			.filter((id) => id.length > 0),
-	);
-}
-
-export function campaignAllowed(allowed: Set<string> | null, campaignId: string): boolean {
-	return allowed === null || allowed.has(campaignId);
 }
 
 /** A campaign setting kept under the index signature (closer_campaigns, web_form_address…). */
@@ -114,7 +65,7 @@ export interface Rule {
 export function applyRules(ctx: HandlerContext, fn: string, rules: Rule[]): { error: string } | { set: Record<string, string> } {
 	const set: Record<string, string> = {};
 	for (const rule of rules) {
-		const value = param(ctx, rule.param);
+		const value = arg(ctx, rule.param);
 		if (value.length < 1) continue;
 		const column = rule.column ?? rule.param;
 		if (rule.blankable && value === BLANK) {

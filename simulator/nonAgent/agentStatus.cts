@@ -1,11 +1,12 @@
 import { delimiterFor, epoch, sqlDate, type Handler, type HandlerContext } from '../context.cjs';
 import type { SimLiveAgent, SimState } from '../state.cjs';
-import { allowedCampaigns, campaignAllowed, dashLine, hasPermission, param, permissionError, setting } from './adminReplies.cjs';
+import { dashLine, setting } from './adminReplies.cjs';
 import { phoneByLogin } from './phone.cjs';
+import { allowed, arg, campaignAllowed, denied, groupCampaigns } from './php.cjs';
 
 /** The read functions here need API access, "view reports" and level 7; their error ends `|user|0|`. */
 const reportsDenied = (ctx: HandlerContext, fn: string, what: string) =>
-	hasPermission(ctx.apiUser, 7, ['view_reports']) ? undefined : permissionError(fn, what, ctx.apiUser.user, true);
+	allowed(ctx.apiUser, { minLevel: 7, api: true, rights: ['view_reports'] }) ? undefined : denied(fn, what, ctx.apiUser.user, true);
 
 /**
  * The real-time sub-status agent_status and logged_in_agents compute (notes §4.5): DISPO or
@@ -37,14 +38,14 @@ const agent_status: Handler = (ctx) => {
 	const denied = reportsDenied(ctx, 'agent_status', 'GET AGENT INFO');
 	if (denied) return denied;
 	const { state, apiUser } = ctx;
-	const agentUser = param(ctx, 'agent_user');
+	const agentUser = arg(ctx, 'agent_user');
 	if (agentUser.length < 1 || agentUser.length > 99) return `ERROR: agent_status INVALID SEARCH PARAMETERS: ${apiUser.user}|${agentUser}\n`;
 	const user = state.users.get(agentUser);
 	if (!user) return `ERROR: agent_status AGENT NOT FOUND: ${apiUser.user}|${agentUser}\n`;
 	const agent = state.liveAgents.get(agentUser);
 	if (!agent) return `ERROR: agent_status AGENT NOT LOGGED IN: ${apiUser.user}|${agentUser}\n`;
-	const DL = delimiterFor(param(ctx, 'stage'));
-	const includeIp = param(ctx, 'include_ip') === 'YES';
+	const DL = delimiterFor(arg(ctx, 'stage'));
+	const includeIp = arg(ctx, 'include_ip') === 'YES';
 	const columns = [
 		'status',
 		'callerid',
@@ -60,7 +61,7 @@ const agent_status: Handler = (ctx) => {
 		'vendor_lead_code',
 		'session_id',
 	];
-	const header = param(ctx, 'header') === 'YES' ? `${[...columns, ...(includeIp ? ['computer_ip'] : [])].join(DL)}\n` : '';
+	const header = arg(ctx, 'header') === 'YES' ? `${[...columns, ...(includeIp ? ['computer_ip'] : [])].join(DL)}\n` : '';
 	const subStatus = realTimeSubStatus(state, agent);
 	const leadId = agent.lead_id;
 	const lead = leadId > 0 ? state.leads.get(leadId) : undefined;
@@ -94,13 +95,13 @@ const logged_in_agents: Handler = (ctx) => {
 	const denied = reportsDenied(ctx, 'logged_in_agents', 'GET AGENT INFO');
 	if (denied) return denied;
 	const { state, apiUser } = ctx;
-	const allowed = allowedCampaigns(state, apiUser.user_group);
-	const campaigns = param(ctx, 'campaigns');
-	const userGroups = param(ctx, 'user_groups');
+	const allowed = groupCampaigns(state, apiUser.user_group);
+	const campaigns = arg(ctx, 'campaigns');
+	const userGroups = arg(ctx, 'user_groups');
 	const campaignFilter = campaigns.length > 0 ? new Set(campaigns.split('|')) : null;
 	const groupFilter = userGroups.length > 0 ? new Set(userGroups.split('|')) : null;
-	const DL = delimiterFor(param(ctx, 'stage'));
-	const subStatus = param(ctx, 'show_sub_status') === 'YES';
+	const DL = delimiterFor(arg(ctx, 'stage'));
+	const subStatus = arg(ctx, 'show_sub_status') === 'YES';
 	const columns = [
 		'user',
 		'campaign_id',
@@ -122,8 +123,8 @@ const logged_in_agents: Handler = (ctx) => {
 		const extra = subStatus ? [agent.pause_code, realTimeSubStatus(state, agent)] : [];
 		rows += `${[agent.user, agent.campaign_id, agent.session_id, agent.status, agent.lead_id, agent.call?.call_id ?? '', agent.calls_today, user.full_name, user.user_group, user.user_level, ...extra].join(DL)}\n`;
 	}
-	if (rows.length === 0) return `ERROR: logged_in_agents NO LOGGED IN AGENTS: ${apiUser.user}|${param(ctx, 'agent_user')}\n`;
-	return (param(ctx, 'header') === 'YES' ? `${columns.join(DL)}\n` : '') + rows;
+	if (rows.length === 0) return `ERROR: logged_in_agents NO LOGGED IN AGENTS: ${apiUser.user}|${arg(ctx, 'agent_user')}\n`;
+	return (arg(ctx, 'header') === 'YES' ? `${columns.join(DL)}\n` : '') + rows;
 };
 
 /** The counters user_group_status and in_group_status share, from live agents' states. */
@@ -174,7 +175,7 @@ const user_group_status: Handler = (ctx) => {
 	const denied = reportsDenied(ctx, 'user_group_status', 'GET USER GROUP INFO');
 	if (denied) return denied;
 	const { state, apiUser } = ctx;
-	const userGroups = param(ctx, 'user_groups');
+	const userGroups = arg(ctx, 'user_groups');
 	if (userGroups.length < 1 || userGroups.length > 9999) return `ERROR: user_group_status INVALID SEARCH PARAMETERS: ${apiUser.user}|${userGroups}\n`;
 	const groups = new Set(userGroups.split('|'));
 	const counts = emptyCounts();
@@ -182,7 +183,7 @@ const user_group_status: Handler = (ctx) => {
 		const user = state.users.get(agent.user);
 		if (user && groups.has(user.user_group)) countAgent(counts, agent, true);
 	}
-	const DL = delimiterFor(param(ctx, 'stage'));
+	const DL = delimiterFor(arg(ctx, 'stage'));
 	const columns = [
 		'usergroups',
 		'calls_waiting',
@@ -194,7 +195,7 @@ const user_group_status: Handler = (ctx) => {
 		'agents_in_dispo',
 		'agents_in_dial',
 	];
-	const header = param(ctx, 'header') === 'YES' ? `${columns.join(DL)}\n` : '';
+	const header = arg(ctx, 'header') === 'YES' ? `${columns.join(DL)}\n` : '';
 	const row = [
 		userGroups.replace(/\|/g, ' '),
 		waitingCalls(state),
@@ -224,7 +225,7 @@ const in_group_status: Handler = (ctx) => {
 	const denied = reportsDenied(ctx, 'in_group_status', 'GET IN-GROUP INFO');
 	if (denied) return denied;
 	const { state, apiUser } = ctx;
-	const inGroups = param(ctx, 'in_groups');
+	const inGroups = arg(ctx, 'in_groups');
 	if (inGroups.length < 1 || inGroups.length > 9999) return `ERROR: in_group_status INVALID SEARCH PARAMETERS: ${apiUser.user}|${inGroups}\n`;
 	const groups = new Set(inGroups.split('|'));
 	const counts = emptyCounts();
@@ -234,7 +235,7 @@ const in_group_status: Handler = (ctx) => {
 		if (agentInGroups(agent).some((id) => groups.has(id)) && state.users.has(agent.user)) countAgent(counts, agent, false);
 	}
 	const waiting = waitingCalls(state, groups);
-	const DL = delimiterFor(param(ctx, 'stage'));
+	const DL = delimiterFor(arg(ctx, 'stage'));
 	const columns = [
 		'ingroups',
 		'total_calls',
@@ -246,7 +247,7 @@ const in_group_status: Handler = (ctx) => {
 		'agents_in_dispo',
 		'agents_in_dial',
 	];
-	const header = param(ctx, 'header') === 'YES' ? `${columns.join(DL)}\n` : '';
+	const header = arg(ctx, 'header') === 'YES' ? `${columns.join(DL)}\n` : '';
 	const row = [
 		inGroups.replace(/\|/g, ' '),
 		waiting + answered,
@@ -325,12 +326,12 @@ function ingroupHtml(ctx: HandlerContext, agent: SimLiveAgent, fullName: string,
  */
 const agent_ingroup_info: Handler = (ctx) => {
 	const { state, apiUser } = ctx;
-	if (!hasPermission(apiUser, 7, [])) return permissionError('agent_ingroup_info', 'GET AGENT INFO', apiUser.user, true);
-	const agentUser = param(ctx, 'agent_user');
+	if (!allowed(apiUser, { minLevel: 7, api: true })) return denied('agent_ingroup_info', 'GET AGENT INFO', apiUser.user, true);
+	const agentUser = arg(ctx, 'agent_user');
 	const user = state.users.get(agentUser);
 	const agent = state.liveAgents.get(agentUser);
 	if (!user || !agent) return `ERROR: agent_ingroup_info INVALID USER ID - ${agentUser}|${apiUser.user}\n`;
-	const stage = param(ctx, 'stage');
+	const stage = arg(ctx, 'stage');
 	if (stage === 'text') {
 		// manager_ingroup_set is 'N' and external_igb_set_user empty until a manager forces in-groups.
 		return `SUCCESS:  - ${agentUser}|${stage}\nSELECTED INGROUPS: ${agent.closer_campaigns}\nOUTBOUND AUTODIAL: ${agent.outbound_autodial}\nMANAGER OVERRIDE: N\nMANAGER: \n\n`;
@@ -362,16 +363,16 @@ function conferenceExists(state: SimState, sessionId: string, serverIp: string):
  */
 const blind_monitor: Handler = (ctx) => {
 	const { state, apiUser } = ctx;
-	if (!hasPermission(apiUser, 7, [])) return permissionError('blind_monitor', 'BLIND MONITOR', apiUser.user, true);
-	const sessionId = param(ctx, 'session_id');
-	const serverIp = param(ctx, 'server_ip');
-	const phoneLogin = param(ctx, 'phone_login');
+	if (!allowed(apiUser, { minLevel: 7, api: true })) return denied('blind_monitor', 'BLIND MONITOR', apiUser.user, true);
+	const sessionId = arg(ctx, 'session_id');
+	const serverIp = arg(ctx, 'server_ip');
+	const phoneLogin = arg(ctx, 'phone_login');
 	if (!conferenceExists(state, sessionId, serverIp)) return `ERROR: blind_monitor INVALID SESSION ID - ${sessionId}|${serverIp}|${apiUser.user}\n`;
 	const phone = phoneByLogin(state, phoneLogin);
 	if (!phone) return `ERROR: blind_monitor INVALID PHONE LOGIN - ${phoneLogin}|${apiUser.user}\n`;
 	const server = state.admin.servers.find((s) => s.server_ip === serverIp);
 	const confbridge = server?.conf_engine === 'CONFBRIDGE';
-	let stage = param(ctx, 'stage');
+	let stage = arg(ctx, 'stage');
 	let cidPrefix = 'BM';
 	if (/MONITOR/.test(stage) || stage.length < 1) stage = confbridge ? '4' : '0';
 	if (/BARGE/.test(stage)) {

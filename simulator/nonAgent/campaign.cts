@@ -1,31 +1,17 @@
 import { delimiterFor, type Handler, type HandlerContext } from '../context.cjs';
 import type { SimCampaign, SimState } from '../state.cjs';
-import {
-	allowedCampaigns,
-	applyRules,
-	campaignAllowed,
-	dashLine,
-	hasPermission,
-	lengthIn,
-	oneOf,
-	OPTIONAL,
-	param,
-	permissionError,
-	pipeLine,
-	setting,
-	within,
-	type Rule,
-} from './adminReplies.cjs';
+import { applyRules, dashLine, lengthIn, oneOf, OPTIONAL, pipeLine, setting, within, type Rule } from './adminReplies.cjs';
+import { allowed, arg, campaignAllowed, denied, groupCampaigns } from './php.cjs';
 
 /** The API user's campaign, if it exists and the user group may see it. */
 function visibleCampaign(ctx: HandlerContext, campaignId: string): SimCampaign | undefined {
 	const campaign = ctx.state.campaigns.get(campaignId);
 	if (!campaign) return undefined;
-	return campaignAllowed(allowedCampaigns(ctx.state, ctx.apiUser.user_group), campaignId) ? campaign : undefined;
+	return campaignAllowed(groupCampaigns(ctx.state, ctx.apiUser.user_group), campaignId) ? campaign : undefined;
 }
 
 const campaignDenied = (ctx: HandlerContext, fn: string, what: string) =>
-	hasPermission(ctx.apiUser, 8, ['modify_campaigns']) ? undefined : permissionError(fn, what, ctx.apiUser.user, false);
+	allowed(ctx.apiUser, { minLevel: 8, api: true, rights: ['modify_campaigns'] }) ? undefined : denied(fn, what, ctx.apiUser.user, false);
 
 /**
  * campaigns_list: bare rows, `dial_statuses` without the leading space and trailing ` -`
@@ -33,12 +19,12 @@ const campaignDenied = (ctx: HandlerContext, fn: string, what: string) =>
  */
 const campaigns_list: Handler = (ctx) => {
 	const user = ctx.apiUser;
-	if (!hasPermission(user, 8, ['view_reports'])) return permissionError('campaigns_list', 'GET CAMPAIGN INFO', user.user, true);
-	const allowed = allowedCampaigns(ctx.state, user.user_group);
-	const campaignId = param(ctx, 'campaign_id');
-	const DL = delimiterFor(param(ctx, 'stage'));
+	if (!allowed(user, { minLevel: 8, api: true, rights: ['view_reports'] })) return denied('campaigns_list', 'GET CAMPAIGN INFO', user.user, true);
+	const visible = groupCampaigns(ctx.state, user.user_group);
+	const campaignId = arg(ctx, 'campaign_id');
+	const DL = delimiterFor(arg(ctx, 'stage'));
 	const campaigns = [...ctx.state.campaigns.values()].filter(
-		(c) => campaignAllowed(allowed, c.campaign_id) && (campaignId.length === 0 || c.campaign_id === campaignId),
+		(c) => campaignAllowed(visible, c.campaign_id) && (campaignId.length === 0 || c.campaign_id === campaignId),
 	);
 	if (campaigns.length === 0) return `ERROR: campaigns_list THIS USER HAS NO VIEWABLE CAMPAIGNS: ${user.user}|\n`;
 	const columns = [
@@ -55,7 +41,7 @@ const campaigns_list: Handler = (ctx) => {
 		'manual_dial_prefix',
 		'three_way_dial_prefix',
 	];
-	let out = param(ctx, 'header') === 'YES' ? `${columns.join(DL)}\n` : '';
+	let out = arg(ctx, 'header') === 'YES' ? `${columns.join(DL)}\n` : '';
 	for (const c of campaigns) {
 		const statuses = c.dial_statuses.replace(/^ | -$/g, '');
 		out += `${[c.campaign_id, c.campaign_name, c.active, c.user_group, c.dial_method, c.auto_dial_level, c.lead_order, statuses, c.dial_timeout, c.dial_prefix, c.manual_dial_prefix, c.three_way_dial_prefix].join(DL)}\n`;
@@ -154,14 +140,14 @@ function campaignRules(state: SimState): Rule[] {
 function dialStatuses(ctx: HandlerContext, campaign: SimCampaign): { error: string } | { statuses: string } {
 	const fail = (reason: string, data: string) => ({ error: pipeLine('ERROR', `update_campaign ${reason}${OPTIONAL}`, ctx.apiUser.user, data) });
 	let statuses = '';
-	const add = param(ctx, 'dial_status_add');
+	const add = arg(ctx, 'dial_status_add');
 	if (add.length > 0) {
 		if (add.length > 6) return fail('DIAL STATUS ADD IS NOT VALID', add);
 		const current = campaign.dial_statuses;
 		if (current.length > 248) return fail('DIAL STATUS ADD FAILURE, TOO MANY EXISTING DIAL STATUSES', add);
 		statuses = ` ${add}${current.length < 2 ? ' -' : current}`;
 	}
-	const remove = param(ctx, 'dial_status_remove');
+	const remove = arg(ctx, 'dial_status_remove');
 	if (remove.length > 0) {
 		if (remove.length > 6) return fail('DIAL STATUS REMOVE IS NOT VALID', remove);
 		const current = statuses || campaign.dial_statuses;
@@ -179,10 +165,10 @@ function dialStatuses(ctx: HandlerContext, campaign: SimCampaign): { error: stri
  */
 function editableCampaign(ctx: HandlerContext, fn: string, maxLength: number): { error: string } | { campaign: SimCampaign } {
 	const user = ctx.apiUser.user;
-	if (!hasPermission(ctx.apiUser, 8, ['modify_campaigns'])) return { error: permissionError(fn, 'UPDATE CAMPAIGNS', user, false) };
-	const campaignId = param(ctx, 'campaign_id');
+	if (!allowed(ctx.apiUser, { minLevel: 8, api: true, rights: ['modify_campaigns'] })) return { error: denied(fn, 'UPDATE CAMPAIGNS', user, false) };
+	const campaignId = arg(ctx, 'campaign_id');
 	if (campaignId.length < 2 || campaignId.length > maxLength) {
-		return { error: pipeLine('ERROR', `${fn} YOU MUST USE ALL REQUIRED FIELDS`, user, `${campaignId}|${param(ctx, 'campaign_name')}|${campaignId}`) };
+		return { error: pipeLine('ERROR', `${fn} YOU MUST USE ALL REQUIRED FIELDS`, user, `${campaignId}|${arg(ctx, 'campaign_name')}|${campaignId}`) };
 	}
 	const campaign = visibleCampaign(ctx, campaignId);
 	if (!campaign) return { error: pipeLine('ERROR', `${fn} CAMPAIGN DOES NOT EXIST`, user, campaignId) };
@@ -211,7 +197,7 @@ const update_campaign: Handler = (ctx) => {
 		Object.assign(campaign, settings.set);
 		out = dashLine('SUCCESS', 'update_campaign CAMPAIGN HAS BEEN UPDATED', user, campaign.campaign_id);
 	}
-	if (param(ctx, 'reset_hopper') === 'Y') {
+	if (arg(ctx, 'reset_hopper') === 'Y') {
 		ctx.state.hopper = ctx.state.hopper.filter((entry) => entry.campaign_id !== campaign.campaign_id);
 		// $affected_rows is never set in this branch of the PHP, so the count prints empty.
 		out += dashLine('NOTICE', 'update_campaign HOPPER HAS BEEN RESET', user, `${campaign.campaign_id}|`);
@@ -283,13 +269,13 @@ const update_alt_url: Handler = (ctx) => {
 	const { state } = ctx;
 	const user = ctx.apiUser.user;
 	const campaignId = editable.campaign.campaign_id;
-	const entryType = param(ctx, 'entry_type');
-	const urlType = param(ctx, 'url_type');
+	const entryType = arg(ctx, 'entry_type');
+	const urlType = arg(ctx, 'url_type');
 	const rows = () =>
 		state.altUrls
 			.filter((row) => row.campaign_id === campaignId && row.entry_type === entryType && row.url_type === urlType)
 			.sort((a, b) => a.url_id - b.url_id);
-	let altUrlId = param(ctx, 'alt_url_id');
+	let altUrlId = arg(ctx, 'alt_url_id');
 	if (altUrlId === 'LIST') {
 		const found = rows();
 		if (found.length === 0) return `NOTICE: update_alt_url LIST, No Records Found - ${user}|${urlType}|${entryType}|${campaignId}|0\n`;
@@ -357,8 +343,8 @@ const update_alt_url: Handler = (ctx) => {
 
 /** The LIST output of update_alt_url and update_presets: `stage` delimiter, optional header. */
 function listReply(ctx: HandlerContext, columns: string[], rows: (string | number)[][]): string {
-	const DL = delimiterFor(param(ctx, 'stage'));
-	const header = param(ctx, 'header') === 'YES' ? `${columns.join(DL)}\n` : '';
+	const DL = delimiterFor(arg(ctx, 'stage'));
+	const header = arg(ctx, 'header') === 'YES' ? `${columns.join(DL)}\n` : '';
 	return header + rows.map((row) => `${row.join(DL)}\n`).join('');
 }
 
@@ -378,7 +364,7 @@ const update_presets: Handler = (ctx) => {
 	const { state } = ctx;
 	const user = ctx.apiUser.user;
 	const campaignId = editable.campaign.campaign_id;
-	const action = param(ctx, 'action');
+	const action = arg(ctx, 'action');
 	const presets = () =>
 		state.presets
 			.filter((preset) => preset.campaign_id === campaignId)
@@ -393,7 +379,7 @@ const update_presets: Handler = (ctx) => {
 			found.map((preset) => columns.map((column) => preset[column])),
 		);
 	}
-	let name = param(ctx, 'preset_name');
+	let name = arg(ctx, 'preset_name');
 	if (action !== 'NEW' && !presets().some((preset) => preset.preset_name === name)) {
 		// An unknown name is forgiven when the campaign has at most one preset.
 		const existing = presets();
@@ -429,7 +415,7 @@ const update_cid_group_entry: Handler = (ctx) => {
 	if (denied) return denied;
 	const { state } = ctx;
 	const user = ctx.apiUser.user;
-	const p = (name: string) => param(ctx, name);
+	const p = (name: string) => arg(ctx, name);
 	const groupId = p('cid_group_id');
 	const stage = p('stage');
 	const areacode = p('areacode');

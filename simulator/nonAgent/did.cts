@@ -1,6 +1,7 @@
 import type { Handler, HandlerContext } from '../context.cjs';
 import type { SimDid, SimState } from '../state.cjs';
-import { applyRules, dashLine, hasPermission, lengthIn, oneOf, OPTIONAL, param, permissionError, pipeLine, serverExists, type Rule } from './adminReplies.cjs';
+import { applyRules, dashLine, lengthIn, oneOf, OPTIONAL, pipeLine, serverExists, type Rule } from './adminReplies.cjs';
+import { allowed, arg, denied } from './php.cjs';
 
 /**
  * did_id is AUTO_INCREMENT in vicidial_inbound_dids. Seed rows carry none, so they are numbered
@@ -59,14 +60,14 @@ function didRules(state: SimState): Rule[] {
 }
 
 const didDenied = (ctx: HandlerContext, fn: string, what: string) =>
-	hasPermission(ctx.apiUser, 8, ['modify_inbound_dids']) ? undefined : permissionError(fn, what, ctx.apiUser.user, false);
+	allowed(ctx.apiUser, { minLevel: 8, api: true, rights: ['modify_inbound_dids'] }) ? undefined : denied(fn, what, ctx.apiUser.user, false);
 
 /** add_did: verified `SUCCESS: add_did DID HAS BEEN ADDED - 6666|3125550100`. */
 const add_did: Handler = (ctx) => {
 	const denied = didDenied(ctx, 'add_did', 'ADD DIDS');
 	if (denied) return denied;
 	const user = ctx.apiUser.user;
-	const pattern = param(ctx, 'did_pattern');
+	const pattern = arg(ctx, 'did_pattern');
 	if (pattern.length < 2 || pattern.length > 50) return pipeLine('ERROR', 'add_did YOU MUST USE ALL REQUIRED FIELDS', user, pattern);
 	if (ctx.state.dids.has(pattern)) return pipeLine('ERROR', 'add_did DID ALREADY EXISTS', user, pattern);
 	const settings = applyRules(ctx, 'add_did', didRules(ctx.state));
@@ -86,14 +87,14 @@ const copy_did: Handler = (ctx) => {
 	if (denied) return denied;
 	const { state } = ctx;
 	const user = ctx.apiUser.user;
-	const source = param(ctx, 'source_did_pattern');
-	const newDids = param(ctx, 'new_dids');
+	const source = arg(ctx, 'source_did_pattern');
+	const newDids = arg(ctx, 'new_dids');
 	if (source.length < 2 || source.length > 50 || newDids.length < 2 || newDids.length > 2000) {
 		return pipeLine('ERROR', 'copy_did YOU MUST USE ALL REQUIRED FIELDS', user, `${source}|${newDids}`);
 	}
 	const original = state.dids.get(source);
 	if (!original) return pipeLine('ERROR', 'copy_did SOURCE DID DOES NOT EXIST', user, source);
-	const description = param(ctx, 'did_description');
+	const description = arg(ctx, 'did_description');
 	let out = '';
 	let inserts = 0;
 	let errors = 0;
@@ -122,12 +123,12 @@ const update_did: Handler = (ctx) => {
 	if (denied) return denied;
 	const { state } = ctx;
 	const user = ctx.apiUser.user;
-	const pattern = param(ctx, 'did_pattern');
+	const pattern = arg(ctx, 'did_pattern');
 	if (pattern.length < 2 || pattern.length > 50) return pipeLine('ERROR', 'update_did YOU MUST USE ALL REQUIRED FIELDS', user, pattern);
 	const did = state.dids.get(pattern);
 	if (!did) return pipeLine('ERROR', 'update_did DID DOES NOT EXIST', user, pattern);
 	assignDidIds(state);
-	if (param(ctx, 'delete_did') === 'Y') {
+	if (arg(ctx, 'delete_did') === 'Y') {
 		// The PHP prints the result of the earlier "modify DIDs" query here, which is 1.
 		if (!ctx.apiUser.delete_inbound_dids) return pipeLine('ERROR', 'update_did USER DOES NOT HAVE PERMISSION TO DELETE DIDS', user, '1');
 		state.dids.delete(pattern);

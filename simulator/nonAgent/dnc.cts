@@ -1,5 +1,5 @@
 import { lines, type Handler, type HandlerContext } from '../context.cjs';
-import { allowed, arg, denied } from './leadUtils.cjs';
+import { allowed, arg, denied } from './php.cjs';
 
 /**
  * DNC lists and filter phone groups (vicidial-api-notes.md §4.7). These four functions check
@@ -18,7 +18,7 @@ function dncNumbers(ctx: HandlerContext, campaignId: string, create: boolean): S
 
 const addDncPhone: Handler = (ctx) => {
 	const user = ctx.apiUser.user;
-	if (!allowed(ctx.apiUser, { minLevel: 8, modifyLists: true })) return denied('add_dnc_phone', 'ADD DNC NUMBERS', user, false);
+	if (!allowed(ctx.apiUser, { minLevel: 8, rights: ['modify_lists'] })) return denied('add_dnc_phone', 'ADD DNC NUMBERS', user, false);
 	const phone = arg(ctx, 'phone_number');
 	const campaignId = arg(ctx, 'campaign_id');
 	if (phone.length < 6 || campaignId.length < 1) return lines(`ERROR: add_dnc_phone YOU MUST USE ALL REQUIRED FIELDS: |${user}|${phone}|${campaignId}`);
@@ -29,7 +29,7 @@ const addDncPhone: Handler = (ctx) => {
 
 const deleteDncPhone: Handler = (ctx) => {
 	const user = ctx.apiUser.user;
-	if (!allowed(ctx.apiUser, { minLevel: 8, modifyLists: true, deleteFromDnc: true })) return denied('delete_dnc_phone', 'DELETE DNC NUMBERS', user, false);
+	if (!allowed(ctx.apiUser, { minLevel: 8, rights: ['modify_lists', 'delete_from_dnc'] })) return denied('delete_dnc_phone', 'DELETE DNC NUMBERS', user, false);
 	const phone = arg(ctx, 'phone_number');
 	const campaignId = arg(ctx, 'campaign_id');
 	if (phone.length < 6 || campaignId.length < 1) return lines(`ERROR: delete_dnc_phone YOU MUST USE ALL REQUIRED FIELDS: |${user}|${phone}|${campaignId}`);
@@ -42,7 +42,7 @@ const deleteDncPhone: Handler = (ctx) => {
 /** The filter phone group checks add_fpg_phone and delete_fpg_phone share; answers an error or the group. */
 function fpgGroup(ctx: HandlerContext, fn: string, what: string): string | Set<string> {
 	const user = ctx.apiUser.user;
-	if (!allowed(ctx.apiUser, { minLevel: 8, modifyLists: true })) return denied(fn, what, user, false);
+	if (!allowed(ctx.apiUser, { minLevel: 8, rights: ['modify_lists'] })) return denied(fn, what, user, false);
 	const phone = arg(ctx, 'phone_number');
 	const group = arg(ctx, 'group');
 	if (phone.length < 6 || group.length < 1) return lines(`ERROR: ${fn} YOU MUST USE ALL REQUIRED FIELDS: |${user}|${phone}|${group}`);

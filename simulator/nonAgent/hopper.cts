@@ -1,5 +1,6 @@
 import { epoch, lines, type Handler } from '../context.cjs';
-import { allowed, arg, campaignOfList, delimiter, denied, dialable, groupCampaigns, insertHopper, listCallTime, toEpoch } from './leadUtils.cjs';
+import { campaignOfList, delimiter, dialable, insertHopper, listCallTime, toEpoch } from './leadUtils.cjs';
+import { allowed, apiUserCampaigns, arg, campaignAllowed, denied } from './php.cjs';
 
 /**
  * hopper_list and hopper_bulk_insert (vicidial-api-notes.md §4.2). hopper_bulk_insert came with
@@ -24,10 +25,10 @@ function lastCallAge(lastCall: string, leadGmt: string, serverGmt: string, nowEp
 const hopperList: Handler = (ctx) => {
 	const { state, apiUser, now } = ctx;
 	const user = apiUser.user;
-	if (!allowed(apiUser, { minLevel: 8, api: true, viewReports: true })) return denied('hopper_list', 'GET CAMPAIGN INFO', user, true);
+	if (!allowed(apiUser, { minLevel: 8, api: true, rights: ['view_reports'] })) return denied('hopper_list', 'GET CAMPAIGN INFO', user, true);
 	const campaignId = arg(ctx, 'campaign_id');
-	const campaigns = groupCampaigns(ctx);
-	if (!state.campaigns.has(campaignId) || (campaigns !== null && !campaigns.includes(campaignId))) {
+	const campaigns = apiUserCampaigns(ctx);
+	if (!state.campaigns.has(campaignId) || !campaignAllowed(campaigns, campaignId)) {
 		return lines(`ERROR: hopper_list THIS CAMPAIGN DOES NOT EXIST: |${user}|${campaignId}`);
 	}
 	const entries = state.hopper
@@ -70,7 +71,7 @@ const hopperList: Handler = (ctx) => {
 const hopperBulkInsert: Handler = (ctx) => {
 	const { state, apiUser, now } = ctx;
 	const user = apiUser.user;
-	if (!allowed(apiUser, { minLevel: 8, api: true, modifyCampaigns: true })) {
+	if (!allowed(apiUser, { minLevel: 8, api: true, rights: ['modify_campaigns'] })) {
 		// No verified reply; the docs show the ` - ` form.
 		return lines(`ERROR: hopper_bulk_insert USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE HOPPER - ${user}|0`);
 	}

@@ -1,44 +1,7 @@
 import { lines, sqlDate, type Handler, type HandlerContext, type SimReply } from '../context.cjs';
 import type { SimLead } from '../state.cjs';
-import {
-	EDITABLE_FIELDS,
-	LEADS_1_4,
-	LEADS_1_5,
-	LEAD_COLUMNS,
-	LIST_TABLE_COLUMNS,
-	allowed,
-	allowedLists,
-	applyChanges,
-	archiveCallbacks,
-	arg,
-	callTimeExists,
-	callbackTime,
-	campaignOfList,
-	column,
-	customLabels,
-	customRow,
-	customValue,
-	daysFrom,
-	delimiter,
-	denied,
-	dialable,
-	dncCampaign,
-	groupCampaigns,
-	inDnc,
-	insertCallback,
-	insertHopper,
-	knownAreaCode,
-	leadTable,
-	listCallTime,
-	listVisible,
-	listsOfCampaign,
-	lookupGmt,
-	newLead,
-	newestFirst,
-	stageName,
-	stateOfAreaCode,
-	str,
-} from './leadUtils.cjs';
+import { EDITABLE_FIELDS, LEAD_COLUMNS, LIST_TABLE_COLUMNS, allowedLists, applyChanges, archiveCallbacks, callTimeExists, callbackTime, campaignOfList, column, customLabels, customRow, customValue, daysFrom, delimiter, dialable, dncCampaign, inDnc, insertCallback, insertHopper, knownAreaCode, leadTable, listCallTime, listVisible, listsOfCampaign, lookupGmt, newLead, newestFirst, stageName, stateOfAreaCode } from './leadUtils.cjs';
+import { LEADS_1_4, LEADS_1_5, allowed, apiUserCampaigns, arg, campaignAllowed, denied, str } from './php.cjs';
 
 /**
  * The lead functions of non_agent_api.php: add, update, search and read leads, their
@@ -565,7 +528,7 @@ const leadFieldInfo: Handler = (ctx) => {
 
 const leadAllInfo: Handler = (ctx) => {
 	const user = ctx.apiUser.user;
-	if (!allowed(ctx.apiUser, { minLevel: 7, api: true, modifyLeads: LEADS_1_5, viewReports: true })) return denied('lead_all_info', 'GET LEAD INFO', user, true);
+	if (!allowed(ctx.apiUser, { minLevel: 7, api: true, modifyLeads: LEADS_1_5, rights: ['view_reports'] })) return denied('lead_all_info', 'GET LEAD INFO', user, true);
 	const leadId = arg(ctx, 'lead_id');
 	const phone = arg(ctx, 'phone_number');
 	const byPhone = phone.length >= 6 && phone.length <= 19;
@@ -682,12 +645,12 @@ const leadStatusSearch: Handler = (ctx) => {
 	const leadId = arg(ctx, 'lead_id');
 	const byStatus = status.length > 0 && date.length === 10;
 	if (!byStatus && leadId.length === 0) return lines(`ERROR: lead_status_search INVALID SEARCH PARAMETERS: ${user}|${status}|${date}|${leadId}`);
-	const campaigns = groupCampaigns(ctx);
+	const campaigns = apiUserCampaigns(ctx);
 	// Both call logs are searched: the lead's status today is printed, not the logged one.
 	const calls = ctx.state.callLog
 		.filter((call) => (byStatus ? call.status === status && call.call_date.startsWith(date) : String(call.lead_id) === leadId))
 		.sort((a, b) => (a.call_date < b.call_date ? 1 : -1));
-	const outbound = calls.filter((call) => call.direction === 'OUT' && (campaigns === null || campaigns.includes(call.campaign_id))).map((call) => call.lead_id);
+	const outbound = calls.filter((call) => call.direction === 'OUT' && campaignAllowed(campaigns, call.campaign_id)).map((call) => call.lead_id);
 	const inbound = calls.filter((call) => call.direction === 'IN' && !outbound.includes(call.lead_id)).map((call) => call.lead_id);
 	const restricted = allowedLists(ctx);
 	let output = '';
@@ -704,7 +667,7 @@ const leadStatusSearch: Handler = (ctx) => {
 
 const leadCallbackInfo: Handler = (ctx) => {
 	const user = ctx.apiUser.user;
-	if (!allowed(ctx.apiUser, { minLevel: 7, api: true, viewReports: true })) return denied('lead_callback_info', 'GET LEAD INFO', user, true);
+	if (!allowed(ctx.apiUser, { minLevel: 7, api: true, rights: ['view_reports'] })) return denied('lead_callback_info', 'GET LEAD INFO', user, true);
 	const leadId = arg(ctx, 'lead_id');
 	if (leadId.length < 1 || leadId.length > 11) return lines(`ERROR: lead_callback_info INVALID SEARCH PARAMETERS: ${user}|${leadId}`);
 	const stage = arg(ctx, 'stage');
@@ -739,8 +702,8 @@ const leadDearchive: Handler = (ctx) => {
 	if (leadId.length < 1 || leadId.length > 11) return lines(`ERROR: lead_dearchive INVALID SEARCH PARAMETERS: ${user}|${leadId}`);
 	const id = Number(leadId);
 	const archivedLead = ctx.state.archivedLeads.get(id);
-	const campaigns = groupCampaigns(ctx);
-	if (!archivedLead || (campaigns !== null && !campaigns.includes(campaignOfList(ctx.state, archivedLead.list_id)))) {
+	const campaigns = apiUserCampaigns(ctx);
+	if (!archivedLead || !campaignAllowed(campaigns, campaignOfList(ctx.state, archivedLead.list_id))) {
 		return lines(`ERROR: lead_dearchive ARCHIVED LEAD NOT FOUND: ${user}|${leadId}|${arg(ctx, 'stage')}|${arg(ctx, 'search_location')}`);
 	}
 	if (ctx.state.leads.has(id)) return lines(`ERROR: lead_dearchive NON-ARCHIVED LEAD FOUND: ${user}|${leadId}|${archivedLead.list_id}`);
@@ -757,7 +720,7 @@ function validCallId(callId: string): boolean {
 
 const cccLeadInfo: Handler = (ctx) => {
 	const user = ctx.apiUser.user;
-	if (!allowed(ctx.apiUser, { minLevel: 7, api: true, viewReports: true })) return denied('ccc_lead_info', 'GET LEAD INFO', user, true);
+	if (!allowed(ctx.apiUser, { minLevel: 7, api: true, rights: ['view_reports'] })) return denied('ccc_lead_info', 'GET LEAD INFO', user, true);
 	const callId = arg(ctx, 'call_id');
 	if (!validCallId(callId)) return lines(`ERROR: ccc_lead_info INVALID SEARCH PARAMETERS: ${user}|${callId}`);
 	const dl = delimiter(arg(ctx, 'stage'), true);

@@ -1,6 +1,7 @@
 import { lines, sqlDate, type Handler, type HandlerContext } from '../context.cjs';
 import type { SimList } from '../state.cjs';
-import { LEADS_1_4, allowed, allowedLists, arg, callTimeExists, delimiter, denied, dialable, groupCampaigns, leadTable, listVisible } from './leadUtils.cjs';
+import { allowedLists, callTimeExists, delimiter, dialable, leadTable, listVisible } from './leadUtils.cjs';
+import { LEADS_1_4, allowed, apiUserCampaigns, arg, campaignAllowed, denied } from './php.cjs';
 
 /**
  * add_list, update_list, list_info and list_custom_fields (vicidial-api-notes.md §4.3).
@@ -27,8 +28,8 @@ function webForm(value: string): string {
 
 /** True when the list's campaign is one the API user's group may see. */
 function campaignVisible(ctx: HandlerContext, campaignId: string): boolean {
-	const campaigns = groupCampaigns(ctx);
-	return ctx.state.campaigns.has(campaignId) && (campaigns === null || campaigns.includes(campaignId));
+	const campaigns = apiUserCampaigns(ctx);
+	return ctx.state.campaigns.has(campaignId) && campaignAllowed(campaigns, campaignId);
 }
 
 /**
@@ -65,7 +66,7 @@ function settingProblem(ctx: HandlerContext, name: string, value: string): strin
 function addList(ctx: HandlerContext): string {
 	const { state, apiUser } = ctx;
 	const user = apiUser.user;
-	if (!allowed(apiUser, { minLevel: 8, api: true, modifyLists: true })) return denied('add_list', 'ADD LISTS', user, false);
+	if (!allowed(apiUser, { minLevel: 8, api: true, rights: ['modify_lists'] })) return denied('add_list', 'ADD LISTS', user, false);
 	const listId = arg(ctx, 'list_id').replace(/[^0-9]/g, '');
 	const name = arg(ctx, 'list_name');
 	const campaignId = arg(ctx, 'campaign_id');
@@ -222,7 +223,7 @@ function listSetting(ctx: HandlerContext, param: string, value: string): { value
 const updateList: Handler = (ctx) => {
 	const { state, apiUser, now } = ctx;
 	const user = apiUser.user;
-	if (!allowed(apiUser, { minLevel: 8, api: true, modifyLists: true })) return denied('update_list', 'UPDATE LISTS', user, false);
+	if (!allowed(apiUser, { minLevel: 8, api: true, rights: ['modify_lists'] })) return denied('update_list', 'UPDATE LISTS', user, false);
 	const listId = arg(ctx, 'list_id').replace(/[^0-9]/g, '');
 	if (listId.length < 2 || listId.length > 14) {
 		return error('update_list', 'YOU MUST USE ALL REQUIRED FIELDS', user, `${listId}|${arg(ctx, 'list_name')}|${arg(ctx, 'campaign_id')}`);
@@ -274,12 +275,12 @@ const updateList: Handler = (ctx) => {
 		}
 	}
 	if (arg(ctx, 'delete_list') === 'Y') {
-		if (!allowed(apiUser, { minLevel: 8, api: true, modifyLists: true, deleteLists: true })) return out + notice('update_list', 'USER DOES NOT HAVE PERMISSION TO DELETE LISTS', user, '0');
+		if (!allowed(apiUser, { minLevel: 8, api: true, rights: ['modify_lists', 'delete_lists'] })) return out + notice('update_list', 'USER DOES NOT HAVE PERMISSION TO DELETE LISTS', user, '0');
 		const deleted = state.lists.delete(listId) ? 1 : 0;
 		out += lines(`NOTICE: update_list LIST HAS BEEN DELETED - ${user}|${listId}|${deleted}`);
 	}
 	if (arg(ctx, 'delete_leads') === 'Y') {
-		if (!allowed(apiUser, { minLevel: 8, api: true, modifyLists: true, deleteLists: true, modifyLeads: LEADS_1_4 })) {
+		if (!allowed(apiUser, { minLevel: 8, api: true, modifyLeads: LEADS_1_4, rights: ['modify_lists', 'delete_lists'] })) {
 			return out + notice('update_list', 'USER DOES NOT HAVE PERMISSION TO DELETE LEADS', user, '0');
 		}
 		const table = leadTable(ctx);
@@ -316,7 +317,7 @@ function dialableCount(ctx: HandlerContext, list: SimList): number {
 /** The permission and list_id checks list_info and list_custom_fields share. */
 function listRead(ctx: HandlerContext, fn: string): string | null {
 	const user = ctx.apiUser.user;
-	if (!allowed(ctx.apiUser, { minLevel: 8, api: true, modifyLists: true })) return denied(fn, 'MODIFY LISTS', user, false);
+	if (!allowed(ctx.apiUser, { minLevel: 8, api: true, rights: ['modify_lists'] })) return denied(fn, 'MODIFY LISTS', user, false);
 	const listId = arg(ctx, 'list_id');
 	if (listId.length < 2 || listId.length > 14) return error(fn, 'YOU MUST USE ALL REQUIRED FIELDS', user, `${listId}|${arg(ctx, 'list_name')}|${arg(ctx, 'campaign_id')}`);
 	const restricted = allowedLists(ctx);

@@ -1,20 +1,7 @@
 import type { Handler, HandlerContext } from '../context.cjs';
 import type { SimPhone, SimState } from '../state.cjs';
-import {
-	applyRules,
-	BLANK,
-	dashLine,
-	hasPermission,
-	lengthIn,
-	oneOf,
-	OPTIONAL,
-	param,
-	permissionError,
-	pipeLine,
-	serverExists,
-	within,
-	type Rule,
-} from './adminReplies.cjs';
+import { applyRules, BLANK, dashLine, lengthIn, oneOf, OPTIONAL, pipeLine, serverExists, within, type Rule } from './adminReplies.cjs';
+import { allowed, arg, denied } from './php.cjs';
 
 /** Phones are unique per extension and server (`phones` has no single-column key). */
 export function phoneKey(extension: string, serverIp: string): string {
@@ -74,16 +61,16 @@ function optionalPhoneFlags(ctx: HandlerContext): Record<string, string> {
 		['on_hook_agent', /^Y$|^N$/i],
 	];
 	for (const [name, pattern] of patterns) {
-		if (pattern.test(param(ctx, name))) flags[name] = param(ctx, name);
+		if (pattern.test(arg(ctx, name))) flags[name] = arg(ctx, name);
 	}
 	return flags;
 }
 
 /** No conf templates exist in the simulated system, so any template_id but `--BLANK--` is unknown. */
 function templateError(fn: string, ctx: HandlerContext): string | undefined {
-	const template = param(ctx, 'template_id');
+	const template = arg(ctx, 'template_id');
 	if (template.length > 1 && !/^--BLANK--$/i.test(template)) {
-		return pipeLine('ERROR', `${fn} TEMPLATE ID DOES NOT EXIST, THIS IS AN OPTIONAL FIELD`, ctx.apiUser.user, `${param(ctx, 'phone_login')}|${template}`);
+		return pipeLine('ERROR', `${fn} TEMPLATE ID DOES NOT EXIST, THIS IS AN OPTIONAL FIELD`, ctx.apiUser.user, `${arg(ctx, 'phone_login')}|${template}`);
 	}
 	return undefined;
 }
@@ -92,8 +79,8 @@ function templateError(fn: string, ctx: HandlerContext): string | undefined {
 const add_phone: Handler = (ctx) => {
 	const { state } = ctx;
 	const user = ctx.apiUser.user;
-	if (!hasPermission(ctx.apiUser, 8, ['ast_admin_access'])) return permissionError('add_phone', 'ADD PHONES', user, false);
-	const p = (name: string) => param(ctx, name);
+	if (!allowed(ctx.apiUser, { minLevel: 8, api: true, rights: ['ast_admin_access'] })) return denied('add_phone', 'ADD PHONES', user, false);
+	const p = (name: string) => arg(ctx, name);
 	const required = [
 		'extension',
 		'dialplan_number',
@@ -168,7 +155,7 @@ function phoneRules(ctx: HandlerContext, extension: string, serverIp: string): R
 			param: 'phone_ring_timeout',
 			reason: `PHONE RING TIMEOUT MUST BE FROM 2 TO 180 SECONDS${OPTIONAL}`,
 			valid: within(2, 180),
-			data: () => param(ctx, 'outbound_alt_cid'),
+			data: () => arg(ctx, 'outbound_alt_cid'),
 		},
 		{ param: 'delete_vm_after_email', reason: `DELETE VOICEMAIL AFTER EMAIL MUST BE Y OR N${OPTIONAL}`, valid: oneOf('Y', 'N') },
 	];
@@ -182,16 +169,16 @@ function phoneRules(ctx: HandlerContext, extension: string, serverIp: string): R
 const update_phone: Handler = (ctx) => {
 	const { state } = ctx;
 	const user = ctx.apiUser.user;
-	if (!hasPermission(ctx.apiUser, 8, ['ast_admin_access'])) return permissionError('update_phone', 'UPDATE PHONES', user, false);
-	const extension = param(ctx, 'extension');
-	const serverIp = param(ctx, 'server_ip');
+	if (!allowed(ctx.apiUser, { minLevel: 8, api: true, rights: ['ast_admin_access'] })) return denied('update_phone', 'UPDATE PHONES', user, false);
+	const extension = arg(ctx, 'extension');
+	const serverIp = arg(ctx, 'server_ip');
 	if (extension.length < 2 || serverIp.length < 1) return pipeLine('ERROR', 'update_phone YOU MUST USE ALL REQUIRED FIELDS', user, `${extension}|${serverIp}`);
 	if (!serverExists(state, serverIp)) return pipeLine('ERROR', 'update_phone SERVER DOES NOT EXIST', user, serverIp);
 	const key = phoneKey(extension, serverIp);
 	const phone = state.phones.get(key);
 	if (!phone) return pipeLine('ERROR', 'update_phone PHONE DOES NOT EXIST ON THIS SERVER', user, `${serverIp}|${extension}`);
-	if (param(ctx, 'delete_phone') === 'Y') {
-		if (!hasPermission(ctx.apiUser, 8, ['ast_delete_phones']))
+	if (arg(ctx, 'delete_phone') === 'Y') {
+		if (!allowed(ctx.apiUser, { minLevel: 8, api: true, rights: ['ast_delete_phones'] }))
 			return pipeLine('NOTICE', 'update_phone USER DOES NOT HAVE PERMISSION TO DELETE PHONES', user, '0');
 		state.phones.delete(key);
 		return dashLine('SUCCESS', 'update_phone PHONE HAS BEEN DELETED', user, `${extension}|${serverIp}|`);
@@ -200,7 +187,7 @@ const update_phone: Handler = (ctx) => {
 	if ('error' in settings) return settings.error;
 	const template = templateError('update_phone', ctx);
 	if (template) return template;
-	if (/^--BLANK--$/i.test(param(ctx, 'template_id'))) settings.set.template_id = '';
+	if (/^--BLANK--$/i.test(arg(ctx, 'template_id'))) settings.set.template_id = '';
 	Object.assign(phone, settings.set, optionalPhoneFlags(ctx));
 	return dashLine('SUCCESS', 'update_phone PHONE HAS BEEN UPDATED', user, `${extension}|${serverIp}|`);
 };
@@ -214,10 +201,10 @@ function missingLogin(state: SimState, logins: string): string | undefined {
 const add_phone_alias: Handler = (ctx) => {
 	const { state } = ctx;
 	const user = ctx.apiUser.user;
-	if (!hasPermission(ctx.apiUser, 8, ['ast_admin_access'])) return permissionError('add_phone_alias', 'ADD PHONE ALIASES', user, false);
-	const aliasId = param(ctx, 'alias_id');
-	const aliasName = param(ctx, 'alias_name');
-	const logins = param(ctx, 'phone_logins');
+	if (!allowed(ctx.apiUser, { minLevel: 8, api: true, rights: ['ast_admin_access'] })) return denied('add_phone_alias', 'ADD PHONE ALIASES', user, false);
+	const aliasId = arg(ctx, 'alias_id');
+	const aliasName = arg(ctx, 'alias_name');
+	const logins = arg(ctx, 'phone_logins');
 	if (aliasId.length < 2 || logins.length < 2 || aliasName.length < 1) {
 		return pipeLine('ERROR', 'add_phone_alias YOU MUST USE ALL REQUIRED FIELDS', user, `${aliasId}|${aliasName}|${logins}`);
 	}
@@ -235,18 +222,18 @@ const add_phone_alias: Handler = (ctx) => {
 const update_phone_alias: Handler = (ctx) => {
 	const { state } = ctx;
 	const user = ctx.apiUser.user;
-	if (!hasPermission(ctx.apiUser, 8, ['ast_admin_access'])) return permissionError('update_phone_alias', 'UPDATE PHONE ALIASES', user, false);
-	const aliasId = param(ctx, 'alias_id');
-	const aliasName = param(ctx, 'alias_name');
-	const logins = param(ctx, 'phone_logins');
-	const deleteAlias = param(ctx, 'delete_alias');
+	if (!allowed(ctx.apiUser, { minLevel: 8, api: true, rights: ['ast_admin_access'] })) return denied('update_phone_alias', 'UPDATE PHONE ALIASES', user, false);
+	const aliasId = arg(ctx, 'alias_id');
+	const aliasName = arg(ctx, 'alias_name');
+	const logins = arg(ctx, 'phone_logins');
+	const deleteAlias = arg(ctx, 'delete_alias');
 	if (aliasId.length < 2 || (logins.length < 2 && aliasName.length < 1 && deleteAlias.length < 1)) {
 		return pipeLine('ERROR', 'update_phone_alias YOU MUST USE ALL REQUIRED FIELDS', user, `${aliasId}|${aliasName}|${logins}`);
 	}
 	const alias = state.phoneAliases.get(aliasId);
 	if (!alias) return pipeLine('ERROR', 'update_phone_alias PHONE ALIAS DOES NOT EXIST', user, aliasId);
 	if (deleteAlias === 'Y') {
-		if (!hasPermission(ctx.apiUser, 8, ['ast_delete_phones']))
+		if (!allowed(ctx.apiUser, { minLevel: 8, api: true, rights: ['ast_delete_phones'] }))
 			return pipeLine('NOTICE', 'update_phone_alias USER DOES NOT HAVE PERMISSION TO DELETE PHONE ALIASES', user, '0');
 		state.phoneAliases.delete(aliasId);
 		return dashLine('SUCCESS', 'update_phone_alias PHONE ALIAS HAS BEEN DELETED', user, aliasId);
@@ -268,10 +255,10 @@ const update_phone_alias: Handler = (ctx) => {
 const add_group_alias: Handler = (ctx) => {
 	const { state } = ctx;
 	const user = ctx.apiUser.user;
-	if (!hasPermission(ctx.apiUser, 8, ['ast_admin_access'])) return permissionError('add_group_alias', 'ADD GROUP ALIASES', user, false);
-	const number = param(ctx, 'caller_id_number');
-	let id = param(ctx, 'group_alias_id');
-	let name = param(ctx, 'group_alias_name');
+	if (!allowed(ctx.apiUser, { minLevel: 8, api: true, rights: ['ast_admin_access'] })) return denied('add_group_alias', 'ADD GROUP ALIASES', user, false);
+	const number = arg(ctx, 'caller_id_number');
+	let id = arg(ctx, 'group_alias_id');
+	let name = arg(ctx, 'group_alias_name');
 	if (number.length < 6) return pipeLine('ERROR', 'add_group_alias YOU MUST USE ALL REQUIRED FIELDS', user, `${id}|${name}|${number}`);
 	if (id.length < 2) id = number;
 	if (name.length < 2) name = number;
@@ -280,8 +267,8 @@ const add_group_alias: Handler = (ctx) => {
 		group_alias_id: id,
 		group_alias_name: name,
 		caller_id_number: number,
-		caller_id_name: param(ctx, 'caller_id_name'),
-		active: param(ctx, 'active') || 'Y',
+		caller_id_name: arg(ctx, 'caller_id_name'),
+		active: arg(ctx, 'active') || 'Y',
 	});
 	return dashLine('SUCCESS', 'add_group_alias GROUP ALIAS HAS BEEN ADDED', user, `${id}|${name}|${number}`);
 };

@@ -1,6 +1,7 @@
 import { lines, sqlDate, type Handler, type HandlerContext, type SimReply } from '../context.cjs';
 import type { SimAgentLog, SimCallLog } from '../state.cjs';
-import { allowed, arg, delimiter, denied, mathZdc, round1, secConvert, toEpoch } from './leadUtils.cjs';
+import { delimiter, mathZdc, round1, secConvert, toEpoch } from './leadUtils.cjs';
+import { allowed, arg, denied } from './php.cjs';
 
 /**
  * Reports, exports and call lookups (vicidial-api-notes.md §4.6). An empty search answers an
@@ -8,7 +9,7 @@ import { allowed, arg, delimiter, denied, mathZdc, round1, secConvert, toEpoch }
  */
 
 /** The read rights of the report functions: Agent API Access, view_reports, level 7+. */
-const REPORTS = { minLevel: 7, api: true, viewReports: true } as const;
+const REPORTS = { minLevel: 7, api: true, rights: ['view_reports'] } as const;
 
 const recordingLookup: Handler = (ctx) => {
 	const user = ctx.apiUser.user;
@@ -264,7 +265,7 @@ const callStatusStats: Handler = (ctx) => {
 	const source = ctx.params.source ?? '';
 	// The campaigns check comes before the rights and borrows the invalid-source wording.
 	if (campaignsParam.length < 2) return lines(`ERROR: call_status_stats INVALID OR MISSING CAMPAIGNS - ${source}`, `ERROR: Invalid Source: |${source}|`);
-	if (!allowed(apiUser, { minLevel: 9, viewReports: true })) return denied('call_status_stats', 'VIEW STATS', user, true);
+	if (!allowed(apiUser, { minLevel: 9, rights: ['view_reports'] })) return denied('call_status_stats', 'VIEW STATS', user, true);
 	const [from, to] = reportWindow(ctx);
 	const picked = dashList(campaignsParam, 'ALLCAMPAIGNS');
 	const campaignIds = (picked ?? [...state.campaigns.keys()]).slice().sort();
@@ -312,7 +313,7 @@ const callDispoReport: Handler = (ctx) => {
 		return lines(`ERROR: call_dispo_report INVALID OR MISSING CAMPAIGNS, INGROUPS, OR DIDS - ${source}`, `ERROR: Invalid Source: |${source}|`);
 	}
 	// The code labels this report's permission error as call_status_stats.
-	if (!allowed(apiUser, { minLevel: 9, viewReports: true })) return denied('call_status_stats', 'VIEW STATS', user, true);
+	if (!allowed(apiUser, { minLevel: 9, rights: ['view_reports'] })) return denied('call_status_stats', 'VIEW STATS', user, true);
 	const [from, to] = reportWindow(ctx);
 	const breakdown = arg(ctx, 'status_breakdown').length > 0;
 	const percentages = breakdown && arg(ctx, 'show_percentages').length > 0;

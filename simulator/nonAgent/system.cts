@@ -1,5 +1,6 @@
 import { epoch, sqlDate, type Handler, type HandlerContext } from '../context.cjs';
-import { dashLine, hasPermission, param, permissionError, pipeLine } from './adminReplies.cjs';
+import { dashLine, pipeLine } from './adminReplies.cjs';
+import { allowed, arg, denied } from './php.cjs';
 
 /** `VERSION: 2.14-202|BUILD: 250720-1841|DATE: …|EPOCH: …|DST: 0|TZ: -5.00|TZNOW: -5.00|` (verified). */
 const version: Handler = ({ state, now }) =>
@@ -11,16 +12,16 @@ const version: Handler = ({ state, now }) =>
  */
 const server_refresh: Handler = (ctx) => {
 	const user = ctx.apiUser;
-	if (!hasPermission(user, 8, ['ast_admin_access'])) {
-		return permissionError('server_refresh', 'REFRESH SERVERS', user.user, false);
+	if (!allowed(user, { minLevel: 8, api: true, rights: ['ast_admin_access'] })) {
+		return denied('server_refresh', 'REFRESH SERVERS', user.user, false);
 	}
-	if (!/REFRESH/.test(param(ctx, 'stage'))) {
+	if (!/REFRESH/.test(arg(ctx, 'stage'))) {
 		// The PHP prints the phone-alias variables here (copied code): `|user|||`.
 		return pipeLine(
 			'ERROR',
 			'server_refresh YOU MUST USE ALL REQUIRED FIELDS',
 			user.user,
-			`${param(ctx, 'alias_id')}|${param(ctx, 'alias_name')}|${param(ctx, 'phone_logins')}`,
+			`${arg(ctx, 'alias_id')}|${arg(ctx, 'alias_name')}|${arg(ctx, 'phone_logins')}`,
 		);
 	}
 	let changed = 0;
@@ -92,7 +93,7 @@ function pickerRow(sf: number, id: string, comments: string, cells: string[]): s
 
 /** Every picker needs only `user_level > 6`, checked before the allowed-functions list. */
 function pickerDenied(ctx: HandlerContext, fn: string, what: string): string | undefined {
-	if (hasPermission(ctx.apiUser, 7, [], false)) return undefined;
+	if (allowed(ctx.apiUser, { minLevel: 7 })) return undefined;
 	return `ERROR: ${fn} USER DOES NOT HAVE PERMISSION TO ${what}: |${ctx.apiUser.user}|0|\n`;
 }
 
@@ -117,9 +118,9 @@ const sounds_list: Handler = (ctx) => {
 	const { state } = ctx;
 	const user = ctx.apiUser.user;
 	if (!state.system.central_sound_control) return pipeLine('ERROR', 'sounds_list CENTRAL SOUND CONTROL IS NOT ACTIVE', user, '0|');
-	const format = param(ctx, 'format');
-	const comments = param(ctx, 'comments');
-	const stage = param(ctx, 'stage');
+	const format = arg(ctx, 'format');
+	const comments = arg(ctx, 'comments');
+	const stage = arg(ctx, 'stage');
 	const sort = soundSort(stage);
 	if (!sort) return '';
 	const { sounds_web_server: webServer, sounds_web_directory: webDir } = state.admin.settings;
@@ -137,7 +138,7 @@ const sounds_list: Handler = (ctx) => {
 		if (/selectframe/i.test(format)) {
 			if (sf < 1) {
 				const sortLink = (by: string, title: string) =>
-					`<td><a href="${PHP_SELF}?source=admin&function=sounds_list&user=${user}&pass=${param(ctx, 'pass')}&format=selectframe&comments=${comments}&stage=${by}"><font color=black>${title}</td>\n`;
+					`<td><a href="${PHP_SELF}?source=admin&function=sounds_list&user=${user}&pass=${arg(ctx, 'pass')}&format=selectframe&comments=${comments}&stage=${by}"><font color=black>${title}</td>\n`;
 				out += `${PICKER_HEAD}<td>#</td>\n${sortLink('name', 'FILENAME')}${sortLink('date', 'DATE')}${sortLink('size', 'SIZE')}<td>PLAY</td>\n</tr>\n`;
 			}
 			sf += 1;
@@ -160,7 +161,7 @@ const moh_list: Handler = (ctx) => {
 	if (denied) return denied;
 	const { state } = ctx;
 	if (!state.system.central_sound_control) return pipeLine('ERROR', 'sounds_list CENTRAL SOUND CONTROL IS NOT ACTIVE', ctx.apiUser.user, '0|');
-	const comments = param(ctx, 'comments');
+	const comments = arg(ctx, 'comments');
 	const classes = state.admin.musicOnHold.filter((moh) => moh.active === 'Y').sort((a, b) => (a.moh_id < b.moh_id ? -1 : 1));
 	let out = pickerHeader('Music On Hold Class', ['Name', 'Random']);
 	classes.forEach((moh, k) => {
@@ -177,7 +178,7 @@ const vm_list: Handler = (ctx) => {
 	const denied = pickerDenied(ctx, 'vm_list', 'VIEW VOICEMAIL BOXES LIST');
 	if (denied) return denied;
 	const { state } = ctx;
-	const comments = param(ctx, 'comments');
+	const comments = arg(ctx, 'comments');
 	let out = pickerHeader('Voicemail Boxes', ['Name', 'Email']);
 	const boxes = state.admin.voicemail.filter((box) => box.active === 'Y').sort((a, b) => (a.voicemail_id < b.voicemail_id ? -1 : 1));
 	boxes.forEach((box, k) => {
@@ -194,7 +195,7 @@ const vm_list: Handler = (ctx) => {
 const ingroup_list: Handler = (ctx) => {
 	const denied = pickerDenied(ctx, 'ingroup_list', 'VIEW INBOUND GROUPS LIST');
 	if (denied) return denied;
-	const comments = param(ctx, 'comments');
+	const comments = arg(ctx, 'comments');
 	const groups = [...ctx.state.inGroups.values()].filter((group) => group.active === 'Y').sort((a, b) => (a.group_id < b.group_id ? -1 : 1));
 	let out = pickerHeader('Inbound Groups', ['Name', 'Color']);
 	groups.forEach((group, k) => {
@@ -210,7 +211,7 @@ const ingroup_list: Handler = (ctx) => {
 const callmenu_list: Handler = (ctx) => {
 	const denied = pickerDenied(ctx, 'callmenu_list', 'VIEW CALL MENUS LIST');
 	if (denied) return denied;
-	const comments = param(ctx, 'comments');
+	const comments = arg(ctx, 'comments');
 	const menus = [...ctx.state.admin.callMenus].sort((a, b) => (a.menu_id < b.menu_id ? -1 : 1));
 	let out = pickerHeader('Call Menus', ['Name']);
 	menus.forEach((menu, k) => {
@@ -221,12 +222,12 @@ const callmenu_list: Handler = (ctx) => {
 
 /** container_list (undocumented): settings containers of one `type`, checked before the login level. */
 const container_list: Handler = (ctx) => {
-	const type = param(ctx, 'type');
+	const type = arg(ctx, 'type');
 	if (type.length < 1) return pipeLine('ERROR', 'container_list NO CONTAINER TYPE DEFINED', ctx.apiUser.user, `${type}|`);
 	// The PHP reuses the call-menu wording for this permission error.
 	const denied = pickerDenied(ctx, 'container_list', 'VIEW CALL MENUS LIST');
 	if (denied) return denied;
-	const comments = param(ctx, 'comments');
+	const comments = arg(ctx, 'comments');
 	const containers = ctx.state.admin.containers.filter((c) => c.container_type === type).sort((a, b) => (a.container_id < b.container_id ? -1 : 1));
 	let out = `${PICKER_HEAD}<td width=30>#</td>\n<td colspan=2>Settings Containers: <br>${type} type</td>\n<td>Container Notes</td>\n</tr>\n`;
 	containers.forEach((container, k) => {
