@@ -31,15 +31,22 @@ interface Prepared {
 	duplicateAsData: boolean;
 }
 
-/** Spaces request starts at least `pacingMs` apart, across all workers. */
+/**
+ * Spaces request starts at least `pacingMs` apart, across all workers. Each start waits for the
+ * previous one to have really happened and counts from then, so a late wake-up (a busy event
+ * loop) delays the starts after it instead of bunching them.
+ */
 function pacer(pacingMs: number): () => Promise<void> {
-	let next = 0;
+	let previous: Promise<number> = Promise.resolve(Number.NEGATIVE_INFINITY);
 	return async () => {
 		if (pacingMs <= 0) return;
-		const now = Date.now();
-		const at = Math.max(now, next);
-		next = at + pacingMs;
-		if (at > now) await sleep(at - now);
+		const turn = previous.then(async (startedAt) => {
+			const wait = startedAt + pacingMs - Date.now();
+			if (wait > 0) await sleep(wait);
+			return Date.now();
+		});
+		previous = turn;
+		await turn;
 	};
 }
 

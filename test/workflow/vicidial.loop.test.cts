@@ -71,7 +71,11 @@ describe('VICIdial node: many items', () => {
 			items: searchItems.slice(0, 4).map((phone) => ({ phone })),
 		});
 		const starts = sim.log.map((r) => r.at);
-		for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(110);
+		expect(starts).toHaveLength(4);
+		// The node spaces its own starts by 120 ms or more; the simulator sees them through a
+		// loaded machine's sockets, so some milliseconds of jitter either way (unpaced, the four
+		// would arrive within a few milliseconds of each other).
+		for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(100);
 	});
 
 	it('validates every item before sending any: one bad phone number sends nothing', async () => {
