@@ -462,7 +462,44 @@ function without(values: HookValues, names: readonly string[]): Record<string, s
 	return Object.fromEntries(Object.entries(values).filter(([name]) => !names.includes(name)));
 }
 
-export type SampleKind = 'dispo' | 'start' | 'noAgent' | 'addLead' | 'deadCall' | 'pauseMax' | 'agentEvents';
+export type SampleKind =
+	| 'dispo'
+	| 'start'
+	| 'noAgent'
+	| 'addLead'
+	| 'deadCall'
+	| 'pauseMax'
+	| 'agentEvents'
+	| 'apiNewLead'
+	| 'enterInGroup'
+	| 'waitingCallOn'
+	| 'waitingCallOff'
+	| 'startChat'
+	| 'dispoChat'
+	| 'noAgentChat'
+	| 'startEmail'
+	| 'dispoEmail'
+	| 'nva';
+
+/** A chat or email in-group's session: no phone call, so no DID and no dialed number. */
+const SAMPLE_CHAT: HookValues = {
+	...without(SAMPLE_DISPO, [...DISPO_ONLY, 'dispo_name', 'callback_lead_status', ...INBOUND_ONLY.filter((name) => name.startsWith('did_'))]),
+	lead_id: '14',
+	dispo: 'INCALL',
+	talk_time: '0',
+	talk_time_min: '0',
+	uniqueid: '1795301000.140',
+	call_id: 'C1122080080000000014',
+	dialed_number: '',
+	dialed_label: '',
+	customer_zap_channel: '',
+	campaign: 'TESTCAMP',
+	group: 'CHATLINE',
+	channel_group: 'CHATLINE',
+	ig_custom_one: 'web-chat',
+	SQLdate: '2026-11-22 06:10:00',
+	epoch: '1795327800',
+};
 
 /** One record per kind of call-out: what VICIdial knows when it fires that hook. */
 export const SAMPLE_CALLS: Readonly<Record<SampleKind, HookValues>> = {
@@ -548,7 +585,109 @@ export const SAMPLE_CALLS: Readonly<Record<SampleKind, HookValues>> = {
 		epoch: '1795326633',
 		agent_log_id: '4471',
 	},
+	// The lead add_lead inserted, as the observed API New Lead request carried it (notes §8.15):
+	// `user` is the API user, `campaign` and `list_name` come from the lead's list.
+	apiNewLead: {
+		...SAMPLE_LEAD,
+		lead_id: '93',
+		vendor_lead_code: 'SF-001',
+		source_id: '',
+		phone_number: '7275550199',
+		phone: '7275550199',
+		first_name: 'Jo Ann',
+		last_name: "O'Neil",
+		email: 'jo@example.com',
+		comments: 'hello world&more',
+		city: 'St. Pete',
+		called_count: '0',
+		entry_date: '2026-12-03 12:26:49',
+		status: 'NEW',
+		user: '6666',
+		campaign: 'TESTCAMP',
+		list_name: 'API test list',
+	},
+	// A call entering SALESLINE's queue, before an agent is sought: no agent values yet.
+	enterInGroup: {
+		...SAMPLE_LEAD,
+		lead_id: '13',
+		phone_number: '3125550113',
+		uniqueid: '1795300800.130',
+		call_id: 'Y1122080080000000013',
+		dialed_number: '8005550100',
+		dialed_label: '',
+		SQLdate: '2026-11-22 06:00:00',
+		epoch: '1795327200',
+		server_ip: '10.10.10.15',
+		campaign: 'TESTCAMP',
+		group: 'SALESLINE',
+		channel_group: 'SALESLINE',
+		did_id: '7',
+		did_extension: '8005550100',
+		did_pattern: '8005550100',
+		did_description: 'Main line',
+	},
+	// The Waiting Call URLs carry no variables (help_documentation.txt): a URL as pasted.
+	waitingCallOn: {},
+	waitingCallOff: {},
+	startChat: SAMPLE_CHAT,
+	dispoChat: { ...SAMPLE_CHAT, ...chatDispoOnly(), dispo: 'RESOLV', dispo_name: 'Resolved', talk_time: '240', talk_time_min: '4' },
+	noAgentChat: {
+		...SAMPLE_LEAD,
+		lead_id: '15',
+		dispo: 'DROP',
+		talk_time: '0',
+		uniqueid: '1795301100.150',
+		call_id: 'C1122081180000000015',
+		dialed_number: '',
+		dialed_label: '',
+		SQLdate: '2026-11-22 06:11:40',
+		epoch: '1795327900',
+		server_ip: '10.10.10.15',
+		campaign: 'TESTCAMP',
+		group: 'CHATLINE',
+		channel_group: 'CHATLINE',
+		did_id: '',
+		did_extension: '',
+		did_pattern: '',
+		did_description: '',
+	},
+	startEmail: { ...SAMPLE_CHAT, lead_id: '16', call_id: 'E1122082080000000016', group: 'EMAILQ', channel_group: 'EMAILQ', ig_custom_one: 'support' },
+	dispoEmail: {
+		...SAMPLE_CHAT,
+		...chatDispoOnly(),
+		lead_id: '16',
+		call_id: 'E1122082080000000016',
+		group: 'EMAILQ',
+		channel_group: 'EMAILQ',
+		ig_custom_one: 'support',
+		dispo: 'ANSWRD',
+		dispo_name: 'Answered',
+		talk_time: '95',
+		talk_time_ms: '95000',
+		talk_time_min: '2',
+	},
+	// The NVA call menu logging a call a phone made outside the agent screen (phones-nva_call_url).
+	nva: {
+		...without(SAMPLE_LEAD, ['list_name', 'vendor_id', 'phone', 'entry_list_id', 'gmt_offset_now', 'phone_code']),
+		lead_id: '17',
+		phone_number: '3125550117',
+		uniqueid: '1795301200.170',
+		extension: '8001',
+		server_ip: '10.10.10.15',
+		modify_date: '2026-11-22 06:13:20',
+		status: 'NVAOUT',
+		user: '1000',
+		last_local_call_time: '2026-11-22 06:13:20',
+		campaign_id: 'TESTCAMP',
+		recording_id: '3392',
+		recording_filename: '20261122-061320_3125550117_8001',
+	},
 };
+
+/** The dispo-only values (notes §6.3) a chat or email disposition fills; chats have no recording. */
+function chatDispoOnly(): Record<string, string> {
+	return { talk_time_ms: '240000', term_reason: 'AGENT', call_notes: '', callback_lead_status: '', callback_datetime: '', recording_id: '', recording_filename: '' };
+}
 
 /**
  * The Start Call URL of an inbound call through the in-group SALESLINE: the call is answered, so

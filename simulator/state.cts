@@ -317,6 +317,8 @@ export interface SimSystem {
 	agent_api_active: boolean;
 	notifications_enabled: boolean;
 	server_ip: string;
+	/** system_settings.apinewlead_url: requested after every add_lead insert; '' is off (notes §8.15). */
+	apinewlead_url: string;
 }
 
 /** Tables only the Non-Agent admin and picker functions read (servers, audio store, Asterisk queue). */
@@ -335,6 +337,15 @@ export interface SimAdmin {
 	/** vicidial_manager: Originate actions queued for Asterisk (blind_monitor). */
 	manager: { man_id: number; entry_date: string; server_ip: string; action: string; callerid: string; channel: string; exten: string; outbound_cid: string }[];
 	next_man_id: number;
+}
+
+export interface SimUrlLogRow {
+	url_type: string;
+	/** The request as sent, values substituted. */
+	url: string;
+	/** The receiver's reply body (url_response), or the PHP warning when the request failed. */
+	url_response: string;
+	response_sec: number;
 }
 
 export interface SimApiLogRow {
@@ -389,6 +400,8 @@ export interface SimState {
 	apiLog: SimApiLogRow[];
 	/** vicidial_api_urls: the page and the whole request rebuilt as a query string, password included (notes §8.2). */
 	apiUrls: string[];
+	/** vicidial_url_log: the call-outs the server made and what their receivers answered. */
+	urlLog: SimUrlLogRow[];
 	/** Next ids, as AUTO_INCREMENT columns would hand them out. */
 	next: { lead_id: number; hopper_id: number; callback_id: number; recording_id: number; url_id: number; notification_id: number; call_seq: number };
 }
@@ -562,6 +575,7 @@ export function createState(): SimState {
 			agent_api_active: true,
 			notifications_enabled: true,
 			server_ip: '127.0.0.1',
+			apinewlead_url: '',
 		},
 		users,
 		leads,
@@ -787,6 +801,7 @@ export function createState(): SimState {
 		altPhones: [],
 		apiLog: [],
 		apiUrls: [],
+		urlLog: [],
 		next: { lead_id: 100, hopper_id: 1, callback_id: 2, recording_id: 2, url_id: 1, notification_id: 1, call_seq: 1 },
 	};
 }

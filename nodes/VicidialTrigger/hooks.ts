@@ -5,6 +5,8 @@
  * vicidial-api-notes.md §6 (where they disagree, the notes win).
  */
 
+import type { EventName } from '../shared/events';
+
 export const HOOK_KINDS = [
 	'dispo',
 	'start',
@@ -14,6 +16,16 @@ export const HOOK_KINDS = [
 	'pauseMax',
 	'agentEvents',
 	'customPost',
+	'apiNewLead',
+	'enterInGroup',
+	'waitingCallOn',
+	'waitingCallOff',
+	'startChat',
+	'dispoChat',
+	'noAgentChat',
+	'startEmail',
+	'dispoEmail',
+	'nva',
 ] as const;
 
 export type HookKind = (typeof HOOK_KINDS)[number];
@@ -306,6 +318,70 @@ export const AGENT_EVENTS: readonly string[] = [
 ];
 
 /**
+ * The API New Lead URL (non_agent_api.php since 250620, notes §8.15): the new lead's fields, the
+ * API user that added it (`user`), and `campaign` and `list_name` from its list. The observed
+ * request filled these; other lead fields are substituted the same way.
+ */
+const API_NEW_LEAD_VARIABLES: readonly string[] = [...LEAD_VARIABLES, 'status', 'user', 'campaign', 'list_name', 'list_description'];
+
+/**
+ * The Enter In-Group URL is sent before an agent is sought (help_documentation.txt), so there are
+ * no agent variables; the docs list none, and these are the call, lead and DID values the
+ * in-group knows at that point, as for the No Agent Call URL.
+ */
+const ENTER_IN_GROUP_VARIABLES: readonly string[] = NO_AGENT_VARIABLES.filter((name) => name !== 'dispo' && name !== 'talk_time');
+
+/**
+ * Chats and emails "use the same variables as the web form fields and scripts"
+ * (help_documentation.txt), like the Start and Dispo Call URLs; `dispo` and `talk_time` carry
+ * the agent's disposition and the time spent on dispo.
+ */
+const START_CHAT_VARIABLES: readonly string[] = START_VARIABLES.filter((name) => !INBOUND_ONLY_VARIABLES.includes(name) || name.startsWith('ig_'));
+const DISPO_CHAT_VARIABLES: readonly string[] = DISPO_VARIABLES.filter((name) => !INBOUND_ONLY_VARIABLES.includes(name) || name.startsWith('ig_'));
+
+/** The NVA Call URL's list (help_documentation.txt, phones-nva_call_url). */
+const NVA_VARIABLES: readonly string[] = [
+	'phone_number',
+	'uniqueid',
+	'lead_id',
+	'extension',
+	'server_ip',
+	'entry_date',
+	'modify_date',
+	'status',
+	'user',
+	'vendor_lead_code',
+	'source_id',
+	'list_id',
+	'title',
+	'first_name',
+	'middle_initial',
+	'last_name',
+	'address1',
+	'address2',
+	'address3',
+	'city',
+	'state',
+	'province',
+	'postal_code',
+	'country_code',
+	'gender',
+	'date_of_birth',
+	'alt_phone',
+	'email',
+	'security_phrase',
+	'comments',
+	'called_count',
+	'last_local_call_time',
+	'rank',
+	'owner',
+	'campaign_id',
+	'list_description',
+	'recording_id',
+	'recording_filename',
+];
+
+/**
  * Parameters that switch VICIdial features on rather than carry data: custom-field substitution
  * and the DISPO_FILTER settings container (notes §6.1). They reach n8n unchanged.
  */
@@ -338,10 +414,15 @@ export const NUMERIC_VARIABLES: readonly string[] = [
 export const EPOCH_VARIABLES: readonly string[] = ['epoch'];
 
 /** `YYYY-MM-DD HH:MM:SS` in the VICIdial server's local time. */
-export const SQL_DATETIME_VARIABLES: readonly string[] = ['SQLdate', 'entry_date', 'callback_datetime'];
+export const SQL_DATETIME_VARIABLES: readonly string[] = ['SQLdate', 'entry_date', 'callback_datetime', 'modify_date', 'last_local_call_time'];
 
 export interface HookSpec {
 	displayName: string;
+	/**
+	 * The normalised `event` of its items (nodes/shared/events.ts). Agent Events Push names each
+	 * item after the screen's event and Custom POST after the sender's, so they have none here.
+	 */
+	event?: EventName;
 	/** What fires it, in a few words: the Event option's description. */
 	summary: string;
 	/** Where the admin pastes the string, in VICIdial's admin screens. */
@@ -354,10 +435,16 @@ export interface HookSpec {
 	customFields: boolean;
 	/** How VICIdial sends it. */
 	method: 'GET' | 'POST';
+	/**
+	 * Whether the pasted GET string starts with `VAR` (required by the Add Lead URL, stripped by
+	 * the Dispo and Start URLs). False where VICIdial's docs and notes show a plain URL.
+	 */
+	varPrefix?: false;
 }
 
 export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 	dispo: {
+		event: 'call.ended',
 		displayName: 'Dispo Call URL',
 		summary: 'An agent dispositioned a call',
 		pasteInto:
@@ -387,6 +474,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 		method: 'GET',
 	},
 	start: {
+		event: 'call.started',
 		displayName: 'Start Call URL',
 		summary: 'A call reached an agent',
 		pasteInto:
@@ -412,6 +500,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 		method: 'GET',
 	},
 	noAgent: {
+		event: 'call.missed',
 		displayName: 'No Agent Call URL',
 		summary: 'A call no agent took: drops, no answers, busies',
 		pasteInto:
@@ -422,6 +511,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 		method: 'GET',
 	},
 	addLead: {
+		event: 'lead.created',
 		displayName: 'Add Lead URL',
 		summary: 'An inbound call created a lead (in-groups)',
 		pasteInto: 'In-Groups > your in-group > Add Lead URL (in-groups only; the VAR prefix is required there).',
@@ -431,6 +521,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 		method: 'GET',
 	},
 	deadCall: {
+		event: 'call.dead',
 		displayName: 'Dead Call Trigger URL',
 		summary: 'The customer hung up and the agent is still on the call',
 		pasteInto:
@@ -441,6 +532,7 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 		method: 'GET',
 	},
 	pauseMax: {
+		event: 'agent.pause_max',
 		displayName: 'Pause Max URL',
 		summary: 'An agent stayed paused too long',
 		pasteInto: 'Campaigns > your campaign > Detail > Pause Max URL. Only agent variables exist: the agent is paused.',
@@ -468,6 +560,116 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 		defaults: [],
 		customFields: false,
 		method: 'POST',
+	},
+	apiNewLead: {
+		event: 'lead.created',
+		displayName: 'API New Lead URL',
+		summary: 'The add_lead API function added a lead',
+		pasteInto:
+			'Admin > System Settings > API New Lead URL for every list, or Lists > your list > API New Lead URL for that list only (---DISABLED--- there turns it off for the list). It fires for leads added by the add_lead API function only, and add_lead waits for n8n\'s answer before it replies.',
+		variables: API_NEW_LEAD_VARIABLES,
+		defaults: ['lead_id', 'list_id', 'phone_number', 'vendor_lead_code', 'first_name', 'last_name', 'email', 'status', 'user', 'campaign', 'entry_date'],
+		customFields: false,
+		method: 'GET',
+		varPrefix: false,
+	},
+	enterInGroup: {
+		event: 'call.queued',
+		displayName: 'Enter In-Group URL',
+		summary: 'A call entered an in-group queue',
+		pasteInto:
+			'In-Groups > your in-group > Enter In-Group URL. VICIdial calls it when a call enters the queue, before it looks for an agent; a call that leaves first (no-agent no-queue, max calls, after hours) does not fire it.',
+		variables: ENTER_IN_GROUP_VARIABLES,
+		defaults: ['lead_id', 'phone_number', 'group', 'uniqueid', 'call_id', 'did_pattern', 'epoch'],
+		customFields: false,
+		method: 'GET',
+	},
+	waitingCallOn: {
+		event: 'queue.waiting',
+		displayName: 'Waiting Call URL On',
+		summary: 'Calls started waiting in an in-group',
+		pasteInto:
+			'In-Groups > your in-group > Waiting Call URL On, sent the first time a call waits. Fill Waiting Call URL Off too (a second trigger with that event): VICIdial sends neither unless both are set. The URL carries no call data: add &group=YOURGROUP to the pasted string to tell in-groups apart.',
+		variables: [],
+		defaults: [],
+		customFields: false,
+		method: 'GET',
+		varPrefix: false,
+	},
+	waitingCallOff: {
+		event: 'queue.cleared',
+		displayName: 'Waiting Call URL Off',
+		summary: 'No call waits in an in-group any more',
+		pasteInto:
+			'In-Groups > your in-group > Waiting Call URL Off, sent as soon as no call waits. Fill Waiting Call URL On too: VICIdial sends neither unless both are set. Add &group=YOURGROUP to the pasted string to tell in-groups apart.',
+		variables: [],
+		defaults: [],
+		customFields: false,
+		method: 'GET',
+		varPrefix: false,
+	},
+	startChat: {
+		event: 'chat.started',
+		displayName: 'Start Chat URL',
+		summary: 'A chat reached an agent',
+		pasteInto: 'In-Groups > your chat in-group > Start Chat URL.',
+		variables: START_CHAT_VARIABLES,
+		defaults: ['lead_id', 'phone_number', 'first_name', 'last_name', 'email', 'user', 'group', 'uniqueid', 'epoch'],
+		customFields: false,
+		method: 'GET',
+	},
+	dispoChat: {
+		event: 'chat.ended',
+		displayName: 'Dispo Chat URL',
+		summary: 'An agent dispositioned a chat',
+		pasteInto:
+			'In-Groups > your chat in-group > Dispo Chat URL (CAMP there uses the campaign\'s; ALT gives several URLs chosen by status).',
+		variables: DISPO_CHAT_VARIABLES,
+		defaults: ['dispo', 'talk_time', 'lead_id', 'phone_number', 'first_name', 'last_name', 'email', 'user', 'group', 'uniqueid', 'epoch'],
+		customFields: false,
+		method: 'GET',
+	},
+	noAgentChat: {
+		event: 'chat.missed',
+		displayName: 'No Agent Chat URL',
+		summary: 'A chat no agent handled was closed or transferred',
+		pasteInto: 'In-Groups > your chat in-group > No Agent Chat URL (custom fields are not available there).',
+		variables: NO_AGENT_VARIABLES,
+		defaults: ['dispo', 'lead_id', 'phone_number', 'group', 'uniqueid', 'epoch'],
+		customFields: false,
+		method: 'GET',
+	},
+	startEmail: {
+		event: 'email.started',
+		displayName: 'Start Email URL',
+		summary: 'An email reached an agent',
+		pasteInto: 'In-Groups > your email in-group > Start Email URL.',
+		variables: START_CHAT_VARIABLES,
+		defaults: ['lead_id', 'email', 'first_name', 'last_name', 'user', 'group', 'uniqueid', 'epoch'],
+		customFields: false,
+		method: 'GET',
+	},
+	dispoEmail: {
+		event: 'email.ended',
+		displayName: 'Dispo Email URL',
+		summary: 'An agent dispositioned an email',
+		pasteInto:
+			'In-Groups > your email in-group > Dispo Email URL (CAMP there uses the campaign\'s; ALT gives several URLs chosen by status).',
+		variables: DISPO_CHAT_VARIABLES,
+		defaults: ['dispo', 'talk_time', 'lead_id', 'email', 'first_name', 'last_name', 'user', 'group', 'uniqueid', 'epoch'],
+		customFields: false,
+		method: 'GET',
+	},
+	nva: {
+		event: 'call.ended',
+		displayName: 'NVA Call URL',
+		summary: 'A call made outside the agent screen was logged by the NVA call menu',
+		pasteInto:
+			'Phones > your phone > NVA Call URL, used with the NVA AGI script in a Call Menu that logs calls made outside the agent screen.',
+		variables: NVA_VARIABLES,
+		defaults: ['phone_number', 'uniqueid', 'lead_id', 'extension', 'status', 'user', 'list_id', 'campaign_id', 'entry_date', 'recording_filename'],
+		customFields: false,
+		method: 'GET',
 	},
 };
 
@@ -512,7 +714,8 @@ function withoutDefaultPort(scheme: string, hostAndPath: string): string {
  * Writes the string an admin pastes into VICIdial: the production URL, the secret and
  * `name=--A--name--B--` for each chosen variable and custom field.
  *
- * GET hooks get the `VAR` prefix (required by the Add Lead URL, stripped by the others). The Agent
+ * GET hooks get the `VAR` prefix (required by the Add Lead URL, stripped by the others) unless
+ * their spec says otherwise. The Agent
  * Push URL is a relative `get2post.php?...&HTTPURLTOPOST=<host/path>?<fields>` because the agent
  * screen only reaches local scripts; `epoch` and `agent_log_id` always follow HTTPURLTOPOST, so
  * n8n receives them. `pass`/`phone_pass` are never written. Whether the string can work is
@@ -566,7 +769,7 @@ export function buildHookUrl(options: HookUrlOptions): string {
 		return `get2post.php?${relay.join('&')}&${target}=${hostAndPath}${query}`;
 	}
 	const url = `${scheme}://${hostAndPath}${query}`;
-	return spec.method === 'GET' ? `VAR${url}` : url;
+	return spec.method === 'GET' && spec.varPrefix !== false ? `VAR${url}` : url;
 }
 
 /** What the agent screen deletes from the whole Agent Push URL before posting it (notes §8.16). */

@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { agentScreenEvent } from '../shared/events';
 import { redactDeep } from '../shared/secrets';
 
 import type { DedupParts } from './dedup';
@@ -13,6 +14,7 @@ import {
 	CONTROL_PARAMETERS,
 	EPOCH_VARIABLES,
 	type HookKind,
+	HOOKS,
 	INBOUND_ONLY_VARIABLES,
 	NUMERIC_VARIABLES,
 	SENSITIVE_VARIABLES,
@@ -51,6 +53,11 @@ export interface ParseInput {
 export type FieldValue = string | number | boolean | null | IDataObject | FieldValue[];
 
 export interface TriggerItem extends IDataObject {
+	/**
+	 * The normalised event (nodes/shared/events.ts): the hook's own, `agent.<name>` for Agent
+	 * Events Push, and for Custom POST the sender's event name (`custom` when it gives none).
+	 */
+	event: string;
 	eventType: HookKind;
 	/** Agent Events Push: the event name (`dispo_set`, `state_paused`...). */
 	agentEvent?: string;
@@ -540,6 +547,7 @@ export function parseCallout(input: ParseInput): TriggerItem {
 	}
 
 	const item: TriggerItem = {
+		event: HOOKS[input.kind].event ?? (input.kind === 'agentEvents' ? agentScreenEvent(fieldText(fields, 'event')) : 'custom'),
 		eventType: input.kind,
 		fields,
 		missing: stillMissing,
@@ -555,7 +563,7 @@ export function parseCallout(input: ParseInput): TriggerItem {
 		// A form body (or the query) names its event and time in plain fields.
 		eventName ??= firstString(fields, EVENT_NAME_KEYS);
 		eventTime ??= timestampToIso(TIMESTAMP_KEYS.map((key) => fields[key]).find((value) => value !== undefined));
-		if (eventName !== undefined) item.eventName = eventName;
+		if (eventName !== undefined) item.eventName = item.event = eventName;
 		if (eventTime !== undefined) item.eventTime = eventTime;
 		if (eventId !== undefined) item.eventId = eventId;
 	}

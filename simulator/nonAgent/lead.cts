@@ -1,5 +1,6 @@
 import { lines, sqlDate, type Handler, type HandlerContext, type SimReply } from '../context.cjs';
 import type { SimLead } from '../state.cjs';
+import { afterLeadInserted } from './apiNewLead.cjs';
 import { EDITABLE_FIELDS, LEAD_COLUMNS, LIST_TABLE_COLUMNS, allowedLists, applyChanges, archiveCallbacks, callTimeExists, callbackTime, campaignOfList, column, customLabels, customRow, customValue, daysFrom, delimiter, dialable, dncCampaign, inDnc, insertCallback, insertHopper, knownAreaCode, leadTable, listCallTime, listVisible, listsOfCampaign, lookupGmt, newLead, newestFirst, stageName, stateOfAreaCode } from './leadUtils.cjs';
 import { LEADS_1_4, LEADS_1_5, allowed, apiUserCampaigns, arg, campaignAllowed, denied, str } from './php.cjs';
 
@@ -219,8 +220,11 @@ const addLead: Handler = (ctx) => {
 	}
 	return insertLead(out);
 
-	/** The insert and what follows it: the SUCCESS line, alt phones, custom fields, hopper, callback. */
-	function insertLead(out: string): string {
+	/**
+	 * The insert and what follows it: the SUCCESS line, alt phones, custom fields, hopper,
+	 * callback, then the API New Lead URL, which the PHP requests before it replies.
+	 */
+	function insertLead(out: string): string | Promise<string> {
 		const gmt = lookupGmt(phoneCode, phone, tzMethod, fields.owner ?? '');
 		const callback = arg(ctx, 'callback') === 'Y';
 		const lead = newLead(state, now, {
@@ -242,7 +246,7 @@ const addLead: Handler = (ctx) => {
 		if (arg(ctx, 'custom_fields') === 'Y') out += insertCustomFields(ctx, 'add_lead', lead, listId, listId);
 		if (arg(ctx, 'add_to_hopper') === 'Y') out += hopperInsert(ctx, 'add_lead', lead, listId, phone);
 		if (callback) out += addCallback(ctx, 'add_lead', lead.lead_id, listId);
-		return out;
+		return afterLeadInserted(ctx, lead, out);
 	}
 };
 

@@ -26,12 +26,22 @@ describe('VICIdial Trigger description', () => {
 		expect(options.map((option) => option.name)).toEqual([
 			'Add Lead URL',
 			'Agent Events Push',
+			'API New Lead URL',
 			'Custom POST',
 			'Dead Call Trigger URL',
 			'Dispo Call URL',
+			'Dispo Chat URL',
+			'Dispo Email URL',
+			'Enter In-Group URL',
 			'No Agent Call URL',
+			'No Agent Chat URL',
+			'NVA Call URL',
 			'Pause Max URL',
 			'Start Call URL',
+			'Start Chat URL',
+			'Start Email URL',
+			'Waiting Call URL Off',
+			'Waiting Call URL On',
 		]);
 		expect(event?.default).toBe('dispo');
 	});
