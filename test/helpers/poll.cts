@@ -113,3 +113,23 @@ export function pollHarness(parameters: IDataObject, credentials: ICredentialDat
 		},
 	};
 }
+
+/**
+ * The clock of this process moved by hand, for the node's "now" and the simulator's (both run
+ * here, as VICIdial and n8n would share the dialer's wall time): only Date is faked, so sockets
+ * and timers run as usual. Call `restore` (or let afterEach do it) when done.
+ */
+export function movableClock(start: Date = new Date()): { advance(minutes: number): Date; now(): Date; restore(): void } {
+	jest.useFakeTimers({
+		now: start,
+		doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+	});
+	return {
+		advance(minutes) {
+			jest.setSystemTime(Date.now() + minutes * 60_000);
+			return new Date();
+		},
+		now: () => new Date(),
+		restore: () => jest.useRealTimers(),
+	};
+}
