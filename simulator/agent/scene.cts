@@ -1,5 +1,5 @@
 import { epoch, sqlDate } from '../context.cjs';
-import { leadRow, type SimCallLog, type SimLead, type SimLiveAgent, type SimLiveCall, type SimRecording, type SimState } from '../state.cjs';
+import { leadRow, type SimAgentLog, type SimCallback, type SimCallLog, type SimLead, type SimLiveAgent, type SimLiveCall, type SimRecording, type SimState } from '../state.cjs';
 
 /**
  * What the agent's browser (vicidial.php) does to the dialer: log in, take or place a call,
@@ -271,4 +271,74 @@ export function queueCalls(state: SimState, group_id: string, calls_waiting: num
 	const group = state.inGroups.get(group_id);
 	if (!group) throw new Error(`queueCalls: no in-group ${group_id}`);
 	group.calls_waiting = calls_waiting;
+}
+
+export interface CallbackOptions {
+	lead_id: number;
+	/** When the callback is due (server clock). */
+	callback_time: Date;
+	/** The agent a USERONLY callback belongs to. */
+	user?: string;
+	recipient?: SimCallback['recipient'];
+	comments?: string;
+	now?: Date;
+}
+
+/**
+ * Schedule a callback as the agent screen's CALLBK disposition (or add_lead callback=Y) does: a
+ * vicidial_callbacks row, ACTIVE, and the lead locked as CBHOLD until it is due.
+ */
+export function scheduleCallback(state: SimState, options: CallbackOptions): SimCallback {
+	const lead = state.leads.get(options.lead_id);
+	if (!lead) throw new Error(`scheduleCallback: no lead ${options.lead_id}`);
+	const callback: SimCallback = {
+		callback_id: state.next.callback_id++,
+		lead_id: options.lead_id,
+		list_id: lead.list_id,
+		campaign_id: 'TESTCAMP',
+		status: 'ACTIVE',
+		entry_time: sqlDate(options.now ?? new Date()),
+		callback_time: sqlDate(options.callback_time),
+		user: options.user ?? '1000',
+		recipient: options.recipient ?? 'USERONLY',
+		comments: options.comments ?? '',
+		user_group: state.users.get(options.user ?? '1000')?.user_group ?? 'ADMIN',
+		lead_status: 'CALLBK',
+	};
+	lead.status = 'CBHOLD';
+	state.callbacks.push(callback);
+	return callback;
+}
+
+/**
+ * What VICIdial's hopper script does once a callback's time has come (LIVE: waiting for the
+ * agent), and what the agent's call-back does after (INACTIVE).
+ */
+export function setCallbackStatus(state: SimState, callback_id: number, status: SimCallback['status']): void {
+	const callback = state.callbacks.find((cb) => cb.callback_id === callback_id);
+	if (!callback) throw new Error(`setCallbackStatus: no callback ${callback_id}`);
+	callback.status = status;
+}
+
+export type AgentTime = Partial<Pick<SimAgentLog, 'campaign_id' | 'lead_id' | 'sub_status' | 'pause_sec' | 'wait_sec' | 'talk_sec' | 'dispo_sec' | 'dead_sec'>> & { now?: Date };
+
+/** A vicidial_agent_log row as the agent screen writes one per pause or call. */
+export function logAgentTime(state: SimState, user: string, time: AgentTime): SimAgentLog {
+	const id = state.agentLog.reduce((max, row) => Math.max(max, row.agent_log_id), 0) + 1;
+	const row: SimAgentLog = {
+		agent_log_id: id,
+		user,
+		event_time: sqlDate(time.now ?? new Date()),
+		campaign_id: time.campaign_id ?? 'TESTCAMP',
+		lead_id: time.lead_id ?? 0,
+		uniqueid: '',
+		sub_status: time.sub_status ?? '',
+		pause_sec: time.pause_sec ?? 0,
+		wait_sec: time.wait_sec ?? 0,
+		talk_sec: time.talk_sec ?? 0,
+		dispo_sec: time.dispo_sec ?? 0,
+		dead_sec: time.dead_sec ?? 0,
+	};
+	state.agentLog.push(row);
+	return row;
 }

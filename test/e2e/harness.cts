@@ -127,8 +127,8 @@ export interface E2eN8n {
 	waitForWebhook(url: string, timeoutMs?: number): Promise<void>;
 	/** What n8n printed, for failure messages. */
 	logs(): string;
-	/** Stops n8n and starts it again on the same folder, database and ports. */
-	restart(): Promise<void>;
+	/** Stops n8n and starts it again on the same folder, database and ports; `whileDown` runs between. */
+	restart(whileDown?: () => void | Promise<void>): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -237,9 +237,10 @@ export async function startE2eN8n(options: E2eOptions = {}): Promise<E2eN8n> {
 			}
 		},
 		logs: () => server.output(),
-		restart: async () => {
+		restart: async (whileDown) => {
 			await running?.stop();
 			running = undefined;
+			await whileDown?.();
 			running = await startN8n(install, env);
 			server = running;
 			await rest.ownerSetupOrLogin();

@@ -17,8 +17,10 @@ import { TestCredentialsHelper } from './harness.cjs';
  * Runs the poll trigger's `poll()` in n8n-core's own PollContext, as n8n's ActiveWorkflows does
  * for an active workflow: real parameter resolution, credential decryption through the
  * credentials helper, n8n's request helpers and the workflow's observable static data. Static
- * data is kept as n8n keeps it: saved (here, copied as JSON) after a poll that did not throw,
- * and a restart builds a new Workflow from the saved copy.
+ * data is kept as n8n 2.8.4 keeps it (ActiveWorkflowManager): saved (here, copied as JSON) after
+ * the activation poll and after a poll that emitted items, not after one that returned null or
+ * threw, nor at shutdown; a restart builds a new Workflow from the saved copy, and its first poll
+ * is an activation poll again.
  */
 
 const NODE_TYPE = 'n8n-nodes-vicidial.vicidialPollTrigger';
@@ -92,6 +94,8 @@ export function pollHarness(parameters: IDataObject, credentials: ICredentialDat
 			settings: { timezone: LOCAL_ZONE },
 		});
 	let workflow = build();
+	/** The next poll is the one n8n runs when it activates the workflow (at start-up too). */
+	let activating = true;
 	const copy = () => JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 	return {
 		async poll(mode = 'trigger') {
@@ -100,7 +104,8 @@ export function pollHarness(parameters: IDataObject, credentials: ICredentialDat
 				const output = await trigger.poll!.call(context);
 				// n8n discards what a manual "fetch test event" wrote.
 				if (mode === 'manual') workflow = build();
-				else saved = copy();
+				else if (activating || output !== null) saved = copy();
+				if (mode !== 'manual') activating = false;
 				return { items: output?.[0].map((item) => item.json) ?? [], none: output === null };
 			} catch (error) {
 				return { items: [], none: true, error: error as PollResult['error'] };
@@ -110,6 +115,27 @@ export function pollHarness(parameters: IDataObject, credentials: ICredentialDat
 		live: copy,
 		restart() {
 			workflow = build();
+			activating = true;
 		},
+	};
+}
+
+/**
+ * The clock of this process moved by hand, for the node's "now" and the simulator's (both run
+ * here, as VICIdial and n8n would share the dialer's wall time): only Date is faked, so sockets
+ * and timers run as usual. Call `restore` (or let afterEach do it) when done.
+ */
+export function movableClock(start: Date = new Date()): { advance(minutes: number): Date; now(): Date; restore(): void } {
+	jest.useFakeTimers({
+		now: start,
+		doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+	});
+	return {
+		advance(minutes) {
+			jest.setSystemTime(Date.now() + minutes * 60_000);
+			return new Date();
+		},
+		now: () => new Date(),
+		restore: () => jest.useRealTimers(),
 	};
 }

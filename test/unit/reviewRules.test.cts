@@ -11,6 +11,7 @@ import { VicidialApi } from '../../credentials/VicidialApi.credentials';
 import { VicidialTriggerApi } from '../../credentials/VicidialTriggerApi.credentials';
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
 import { VicidialAgent } from '../../nodes/VicidialAgent/VicidialAgent.node';
+import { VicidialPollTrigger } from '../../nodes/VicidialPollTrigger/VicidialPollTrigger.node';
 import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
 import {
 	credentialsSharedAcrossServices,
@@ -23,7 +24,7 @@ import {
 } from '../helpers/reviewRules.cjs';
 
 const root = join(__dirname, '..', '..');
-const nodes: INodeType[] = [new Vicidial(), new VicidialAgent(), new VicidialTrigger()];
+const nodes: INodeType[] = [new Vicidial(), new VicidialAgent(), new VicidialTrigger(), new VicidialPollTrigger()];
 const ownCredentials = [new VicidialApi().name, new VicidialTriggerApi().name];
 /** Every one of our nodes talks to a VICIdial server. */
 const serviceOf = (d: INodeTypeDescription) => (d.name.toLowerCase().startsWith('vicidial') ? 'VICIdial' : d.name);
@@ -38,6 +39,7 @@ const TOP_LEVEL_EXCEPTIONS: Record<string, string> = {
 	'vicidialAgent.clearFields': 'As for the VICIdial node: blanking fields is what the update is for',
 	'vicidialTrigger.event': 'The trigger\'s main choice: which VICIdial URL feature this workflow listens to',
 	'vicidialTrigger.variables': 'The variables are what the URL to paste into VICIdial carries, per event; the pasted URL is built from them and they have per-event defaults',
+	'vicidialPollTrigger.watch': 'The poll trigger\'s main choice, like a resource: which watch it polls for, and so which fields follow',
 	'vicidialTrigger.customFields': 'Fields the call URL carries beyond the standard ones; they name output fields, so they sit next to the event',
 };
 

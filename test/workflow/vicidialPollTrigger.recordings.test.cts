@@ -74,7 +74,7 @@ describe('VICIdial Poll Trigger: recording ready', () => {
 
 		// Day-crossing tests are skipped near midnight: the look-back would reach yesterday.
 		if (minutesAgo(30).getDate() !== new Date().getDate()) return;
-		const trigger = watch({ lookBackMinutes: 30 });
+		const trigger = watch({ options: { lookBackMinutes: 30 } });
 		const fired = await trigger.poll();
 		// Within 30 minutes, this agent's only; a path location becomes a URL on the credential's server.
 		expect(fired.items).toEqual([expect.objectContaining({ recording_id: earlier.recording_id, url: `${sim.url}/RECORDINGS/MP3/c-all.mp3` })]);
