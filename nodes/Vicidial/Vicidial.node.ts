@@ -13,7 +13,10 @@ export class Vicidial implements INodeType {
 		name: 'vicidial',
 		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: list operations offer Return All / Limit (default 50); version 1 returns every row
+		// (LIMIT_FROM_VERSION in parameters.ts). README "Node versions" says how to add one.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Add and update leads, manage lists, campaigns, users, DNC and read reports in VICIdial (Non-Agent API)',
 		defaults: { name: 'VICIdial' },

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resources } from './catalogue/resources';
 import type { ApiName, FieldSpec, FunctionSpec, ListSource } from './catalogue/types';
-import { camel, PARAM } from './parameters';
+import { camel, LIMIT_FROM_VERSION, PARAM } from './parameters';
 
 /**
  * The node's fields, derived from the catalogue: a resource list, an operation list per
@@ -129,12 +129,40 @@ function operationProperty(resource: string, specs: FunctionSpec[]): INodeProper
 	};
 }
 
+/**
+ * n8n's standard Return All / Limit pair for a function whose reply is a list, shown from node
+ * version 1.1 only: a node saved as version 1 keeps returning every row.
+ */
+function returnAllAndLimit(spec: FunctionSpec): INodeProperties[] {
+	const show = { resource: [spec.resource], operation: [spec.name], '@version': [{ _cnd: { gte: LIMIT_FROM_VERSION } }] };
+	return [
+		{
+			displayName: 'Return All',
+			name: PARAM.returnAll,
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: PARAM.limit,
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
 function operationFields(spec: FunctionSpec): INodeProperties[] {
 	const show = { show: { resource: [spec.resource], operation: [spec.name] } };
 	const properties: INodeProperties[] = [];
 	const required = spec.fields.filter((f) => f.required);
 	const optional = spec.fields.filter((f) => !f.required);
 	for (const field of required) properties.push({ ...fieldProperty(field, true), displayOptions: show });
+	if (spec.returnsList) properties.push(...returnAllAndLimit(spec));
 	if (optional.length > 0) {
 		properties.push({
 			displayName: 'Additional Fields',

@@ -17,6 +17,7 @@ export const campaignFunctions = resourceOf('nonAgent', 'campaign', {
 			F.stage,
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: 'Agent API Access = 1, View Reports = 1, user level 8+',
 		reply: {

@@ -362,6 +362,7 @@ export const leadFunctions = resourceOf('nonAgent', 'lead', {
 			F.archived_lead,
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		// Code needs user level 8; the docs say 7 (notes §7.3).
 		permission: 'Agent API Access = 1, Modify Leads = 1-5, user level 8+',
@@ -389,6 +390,7 @@ export const leadFunctions = resourceOf('nonAgent', 'lead', {
 			['date', 'lead_id'],
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: LEAD_READ,
 		reply: { kind: 'keyValue', separator: ' => ', recordStart: /^;-+ START OF RECORD/ },
