@@ -3,6 +3,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { functionsOf } from '../shared/catalogue';
 import { vicidialApiTest } from '../shared/credentialTest';
 import { operationProperties } from '../shared/descriptions';
+import { DOWNLOAD_RECORDING, downloadOperation, downloadProperties, downloadRecordings } from '../shared/download';
 import * as listSearch from '../shared/listSearch';
 import { runItems } from '../shared/loop';
 
@@ -24,12 +25,16 @@ export class Vicidial implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vicidialApi', required: true, testedBy: 'vicidialApiTest' }],
-		properties: operationProperties('nonAgent', functionsOf('nonAgent')),
+		properties: operationProperties('nonAgent', functionsOf('nonAgent'), [
+			{ resource: 'report', option: downloadOperation, properties: downloadProperties },
+		]),
 	};
 
 	methods = { credentialTest: { vicidialApiTest }, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return runItems.call(this, 'nonAgent');
+		// Download Recording fetches a file from the web server, not a VICIdial API function.
+		if (this.getNodeParameter('operation', 0) === DOWNLOAD_RECORDING) return await downloadRecordings.call(this);
+		return await runItems.call(this, 'nonAgent');
 	}
 }

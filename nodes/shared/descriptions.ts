@@ -113,9 +113,17 @@ function idExample(source: ListSource): string {
 	return examples[source];
 }
 
-function operationProperty(resource: string, specs: FunctionSpec[]): INodeProperties {
+/** An operation that is no VICIdial API function (Download Recording), with its own fields. */
+export interface ExtraOperation {
+	resource: string;
+	option: INodePropertyOptions;
+	properties: INodeProperties[];
+}
+
+function operationProperty(resource: string, specs: FunctionSpec[], extras: readonly ExtraOperation[]): INodeProperties {
 	const options = specs
-		.map((spec) => ({ name: spec.label, value: spec.name, action: spec.action, description: spec.description }))
+		.map((spec): INodePropertyOptions => ({ name: spec.label, value: spec.name, action: spec.action, description: spec.description }))
+		.concat(extras.filter((extra) => extra.resource === resource).map((extra) => extra.option))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const first = options[0].value;
 	return {
@@ -279,8 +287,8 @@ export function optionsProperty(api: ApiName): INodeProperties {
 	};
 }
 
-/** Resource, operation and field properties for every function of one API. */
-export function operationProperties(api: ApiName, specs: readonly FunctionSpec[]): INodeProperties[] {
+/** Resource, operation and field properties for every function of one API, and any extra operations. */
+export function operationProperties(api: ApiName, specs: readonly FunctionSpec[], extras: readonly ExtraOperation[] = []): INodeProperties[] {
 	const mine = resources.filter((r) => r.api === api && specs.some((s) => s.resource === r.value));
 	// The default stays the first resource of resources.ts (Lead, Call): n8n leaves a parameter
 	// that equals its default out of a saved workflow, so changing it would move saved nodes.
@@ -297,9 +305,10 @@ export function operationProperties(api: ApiName, specs: readonly FunctionSpec[]
 	};
 	const properties: INodeProperties[] = [resourceProperty];
 	for (const resource of mine) {
-		properties.push(operationProperty(resource.value, specs.filter((s) => s.resource === resource.value)));
+		properties.push(operationProperty(resource.value, specs.filter((s) => s.resource === resource.value), extras));
 	}
 	for (const spec of specs) properties.push(...operationFields(spec));
+	for (const extra of extras) properties.push(...extra.properties);
 	properties.push(optionsProperty(api));
 	return properties;
 }
