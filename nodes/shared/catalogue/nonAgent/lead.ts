@@ -520,7 +520,7 @@ export const leadFunctions = resourceOf('nonAgent', 'lead', {
 
 	check_phone_number: {
 		label: 'Check Phone Number',
-		action: 'Check a phone number',
+		action: 'Check a phone number is valid, dialable and not in DNC',
 		description:
 			'Check whether a phone number is valid, not in a DNC list and dialable now under a call time, with the time zone offset found by each lookup method (VICIdial function check_phone_number)',
 		fields: [
