@@ -7,6 +7,7 @@ import type { Handler, SimReply } from './context.cjs';
 import { FaultSwitches, type Fault, type FaultKind } from './faults.cjs';
 import { agentHandlers } from './agent/index.cjs';
 import { nonAgentHandlers } from './nonAgent/index.cjs';
+import { basicUser, RECORDINGS_PATH, serveRecording } from './recordings.cjs';
 import { createState, type SimState } from './state.cjs';
 
 export const NON_AGENT_PATH = '/vicidial/non_agent_api.php';
@@ -35,6 +36,8 @@ export interface RequestRecord {
 	at: number;
 	/** The fault switches that hit this request, if any. */
 	faults?: FaultKind[];
+	/** The HTTP basic-auth user sent with a recording download (never the password). */
+	basicUser?: string;
 }
 
 export interface Simulator {
@@ -205,6 +208,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			return;
 		}
 
+		if (url.pathname.startsWith(RECORDINGS_PATH) && (req.method === 'GET' || req.method === 'HEAD')) {
+			// Plain files, not the API: logged, never counted as API requests, no fault switches.
+			const file = serveRecording(sim.state, url.pathname, req.headers.authorization);
+			sim.log.push({ api: 'other', method: req.method, url: req.url ?? '', contentType, fn: '', params: {}, status: file.status, at: Date.now(), basicUser: basicUser(req.headers.authorization) });
+			res.writeHead(file.status, file.headers);
+			res.end(req.method === 'HEAD' ? undefined : file.body);
+			return;
+		}
+
 		const api = url.pathname === NON_AGENT_PATH ? 'nonAgent' : url.pathname === AGENT_PATH ? 'agent' : 'other';
 		if (api === 'other') {
 			send(res, { status: 404, body: '<html><body><h1>Not Found</h1></body></html>' });
@@ -319,6 +331,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	});
 	await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
 	const port = (server.address() as AddressInfo).port;
+	// Recording URLs name the simulator itself, so its /RECORDINGS/ files can be fetched.
+	const recordingsHost = `127.0.0.1:${port}`;
+	sim.state = createState(recordingsHost);
 
 	const simulator: Simulator = {
 		url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
@@ -339,7 +354,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			sim.latencyMs = value;
 		},
 		reset() {
-			sim.state = createState();
+			sim.state = createState(recordingsHost);
 			sim.latencyMs = options.latencyMs ?? 0;
 			faults.clear();
 			sim.log.length = 0;

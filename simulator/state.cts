@@ -319,6 +319,14 @@ export interface SimSystem {
 	server_ip: string;
 	/** system_settings.apinewlead_url: requested after every add_lead insert; '' is off (notes §8.15). */
 	apinewlead_url: string;
+	/**
+	 * The host (and port) in recording URLs: VICIdial writes recording_log.location with the
+	 * web address of the server that keeps the file. The simulator's own address, so the files
+	 * it serves under /RECORDINGS/ can be fetched from the URLs recording_lookup prints.
+	 */
+	recordings_host: string;
+	/** The recordings directory asks for this HTTP basic-auth login (an .htpasswd); none by default. */
+	recordings_login?: { user: string; pass: string };
 }
 
 /** Tables only the Non-Agent admin and picker functions read (servers, audio store, Asterisk queue). */
@@ -542,8 +550,11 @@ function leadRow(lead_id: number, fields: Partial<SimLead>): SimLead {
 
 export { leadRow };
 
-/** A fresh dialer with the fixtures the notes' verified replies were taken from. */
-export function createState(): SimState {
+/**
+ * A fresh dialer with the fixtures the notes' verified replies were taken from.
+ * @param recordingsHost host[:port] of the recording URLs (the running simulator's address)
+ */
+export function createState(recordingsHost = '127.0.0.1'): SimState {
 	const users = new Map(seedUsers().map((u) => [u.user, u]));
 	const statuses: SimStatus[] = [
 		{ status: 'SALE', status_name: 'Sale Made', selectable: 'Y', human_answered: 'Y', category: 'SALE' },
@@ -576,6 +587,7 @@ export function createState(): SimState {
 			notifications_enabled: true,
 			server_ip: '127.0.0.1',
 			apinewlead_url: '',
+			recordings_host: recordingsHost,
 		},
 		users,
 		leads,
@@ -744,7 +756,7 @@ export function createState(): SimState {
 				start_time: '2026-11-20 09:05:00',
 				length_in_sec: 125,
 				filename: '20261120-090500_4075550100_1000',
-				location: 'http://127.0.0.1/RECORDINGS/MP3/20261120-090500_4075550100_1000-all.mp3',
+				location: `http://${recordingsHost}/RECORDINGS/MP3/20261120-090500_4075550100_1000-all.mp3`,
 				lead_id: 4,
 				user: '1000',
 				uniqueid: '1795100000.101',

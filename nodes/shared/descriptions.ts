@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resources } from './catalogue/resources';
 import type { ApiName, FieldSpec, FunctionSpec, ListSource } from './catalogue/types';
-import { camel, PARAM } from './parameters';
+import { camel, LIMIT_FROM_VERSION, PARAM } from './parameters';
 
 /**
  * The node's fields, derived from the catalogue: a resource list, an operation list per
@@ -113,9 +113,17 @@ function idExample(source: ListSource): string {
 	return examples[source];
 }
 
-function operationProperty(resource: string, specs: FunctionSpec[]): INodeProperties {
+/** An operation that is no VICIdial API function (Download Recording), with its own fields. */
+export interface ExtraOperation {
+	resource: string;
+	option: INodePropertyOptions;
+	properties: INodeProperties[];
+}
+
+function operationProperty(resource: string, specs: FunctionSpec[], extras: readonly ExtraOperation[]): INodeProperties {
 	const options = specs
-		.map((spec) => ({ name: spec.label, value: spec.name, action: spec.action, description: spec.description }))
+		.map((spec): INodePropertyOptions => ({ name: spec.label, value: spec.name, action: spec.action, description: spec.description }))
+		.concat(extras.filter((extra) => extra.resource === resource).map((extra) => extra.option))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const first = options[0].value;
 	return {
@@ -129,12 +137,40 @@ function operationProperty(resource: string, specs: FunctionSpec[]): INodeProper
 	};
 }
 
+/**
+ * n8n's standard Return All / Limit pair for a function whose reply is a list, shown from node
+ * version 1.1 only: a node saved as version 1 keeps returning every row.
+ */
+function returnAllAndLimit(spec: FunctionSpec): INodeProperties[] {
+	const show = { resource: [spec.resource], operation: [spec.name], '@version': [{ _cnd: { gte: LIMIT_FROM_VERSION } }] };
+	return [
+		{
+			displayName: 'Return All',
+			name: PARAM.returnAll,
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: PARAM.limit,
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
 function operationFields(spec: FunctionSpec): INodeProperties[] {
 	const show = { show: { resource: [spec.resource], operation: [spec.name] } };
 	const properties: INodeProperties[] = [];
 	const required = spec.fields.filter((f) => f.required);
 	const optional = spec.fields.filter((f) => !f.required);
 	for (const field of required) properties.push({ ...fieldProperty(field, true), displayOptions: show });
+	if (spec.returnsList) properties.push(...returnAllAndLimit(spec));
 	if (optional.length > 0) {
 		properties.push({
 			displayName: 'Additional Fields',
@@ -251,8 +287,8 @@ export function optionsProperty(api: ApiName): INodeProperties {
 	};
 }
 
-/** Resource, operation and field properties for every function of one API. */
-export function operationProperties(api: ApiName, specs: readonly FunctionSpec[]): INodeProperties[] {
+/** Resource, operation and field properties for every function of one API, and any extra operations. */
+export function operationProperties(api: ApiName, specs: readonly FunctionSpec[], extras: readonly ExtraOperation[] = []): INodeProperties[] {
 	const mine = resources.filter((r) => r.api === api && specs.some((s) => s.resource === r.value));
 	// The default stays the first resource of resources.ts (Lead, Call): n8n leaves a parameter
 	// that equals its default out of a saved workflow, so changing it would move saved nodes.
@@ -269,9 +305,10 @@ export function operationProperties(api: ApiName, specs: readonly FunctionSpec[]
 	};
 	const properties: INodeProperties[] = [resourceProperty];
 	for (const resource of mine) {
-		properties.push(operationProperty(resource.value, specs.filter((s) => s.resource === resource.value)));
+		properties.push(operationProperty(resource.value, specs.filter((s) => s.resource === resource.value), extras));
 	}
 	for (const spec of specs) properties.push(...operationFields(spec));
+	for (const extra of extras) properties.push(...extra.properties);
 	properties.push(optionsProperty(api));
 	return properties;
 }

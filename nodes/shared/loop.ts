@@ -12,7 +12,7 @@ import { getFunction } from './catalogue';
 import type { ApiName, FunctionSpec } from './catalogue/types';
 import { errorCode, inputError, MAYBE_APPLIED } from './errors';
 import { validateInput } from './schemas';
-import { PARAM, ParameterReader, readInput, readRunOptions } from './parameters';
+import { PARAM, ParameterReader, readInput, readRowLimit, readRunOptions } from './parameters';
 import { checkReply } from './reply';
 import { credentialSecrets, maskSecretFields, redact, redactDeep, withItemSecrets } from './secrets';
 import { callVicidial, readCredentials, sentAlong, type VicidialCredentials } from './transport';
@@ -29,6 +29,8 @@ interface Prepared {
 	/** The run's secrets plus the item's own passwords (secrets.ts), listed once. */
 	secrets: string[];
 	duplicateAsData: boolean;
+	/** Most rows to output (Limit), undefined for all. */
+	limit: number | undefined;
 }
 
 /**
@@ -84,7 +86,9 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 			const checked = validateInput(spec, input, sentAlong(credentials));
 			if (!checked.ok) throw inputError(node, secrets, checked.message, i, `VICIdial function ${spec.name}; nothing was sent.`);
 			const duplicateAsData = spec.duplicateAsData === true && parameters.get<string>(PARAM.onDuplicate, i, 'error') === 'return';
-			return { spec, params: checked.params, secrets: withItemSecrets(secrets, checked.params), duplicateAsData };
+			const rows = readRowLimit(parameters, spec, node.typeVersion, i);
+			if (rows.error !== undefined) throw inputError(node, secrets, rows.error, i, `VICIdial function ${spec.name}; nothing was sent.`);
+			return { spec, params: checked.params, secrets: withItemSecrets(secrets, checked.params), duplicateAsData, limit: rows.limit };
 		} catch (error) {
 			const failure = asNodeError(node, error, i);
 			if (!continueOnFail) throw failure;
@@ -113,7 +117,7 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 					settings: options.settings,
 					itemIndex: i,
 				});
-				const rows = checkReply({
+				const all = checkReply({
 					node,
 					spec: job.spec,
 					parsed: reply.parsed,
@@ -123,6 +127,8 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 					attempts: reply.attempts,
 					earlierAttemptMayHaveApplied: reply.earlierAttemptMayHaveApplied,
 				});
+				// No list function takes a row limit (catalogue `returnsList`): cut the parsed rows.
+				const rows = job.limit === undefined ? all : all.slice(0, job.limit);
 				// Status lines can echo what was sent (add_user's password); data rows are the
 				// dialer's records and stay as they are, even where a value equals the password.
 				results[i] = rows.map((json) => ({

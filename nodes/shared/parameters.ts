@@ -18,7 +18,15 @@ export const PARAM = {
 	clearFields: 'clearFields',
 	onDuplicate: 'onDuplicate',
 	options: 'options',
+	returnAll: 'returnAll',
+	limit: 'limit',
 } as const;
+
+/**
+ * The node version from which list operations offer Return All / Limit (default 50). A saved
+ * version-1 node keeps returning every row: n8n runs it as the version it was saved with.
+ */
+export const LIMIT_FROM_VERSION = 1.1;
 
 /** VICIdial's field name as a node parameter: `phone_number` → `phoneNumber`. */
 export function camel(name: string): string {
@@ -104,6 +112,27 @@ export function readInput(reader: ParameterReader, spec: FunctionSpec, i: number
 		}
 	}
 	return { fields, custom };
+}
+
+/**
+ * How many rows item `i` may output: `limit` undefined means all of them (Return All, a
+ * function whose reply is not a list, or a node saved before version 1.1). `error` says, in
+ * plain words and naming the field, why a Limit typed in as an expression is refused (the
+ * editor itself allows only whole numbers of 1 or more).
+ */
+export function readRowLimit(
+	reader: ParameterReader,
+	spec: FunctionSpec,
+	typeVersion: number,
+	i: number,
+): { limit?: number; error?: string } {
+	if (spec.returnsList !== true || typeVersion < LIMIT_FROM_VERSION) return {};
+	if (reader.get<boolean>(PARAM.returnAll, i, false) === true) return {};
+	const limit = reader.get<unknown>(PARAM.limit, i, 50);
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		return { error: `Limit must be a whole number of 1 or more; got ${JSON.stringify(limit)}` };
+	}
+	return { limit };
 }
 
 export interface RunOptions {

@@ -283,3 +283,59 @@ async function exchange(this: RequestContext, options: IHttpRequestOptions, auth
 		return { kind: 'network', code: networkCodeOf(error) };
 	}
 }
+
+/** A file as the web server answered it: status, headers and the body, not yet read. */
+export interface FileResponse {
+	statusCode: number;
+	headers: Readonly<Record<string, unknown>>;
+	/** The body stream, as n8n's binary helpers take it. */
+	body: Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+}
+
+export interface FileRequest {
+	url: string;
+	/** HTTP basic auth, only ever for the credential's own server (download.ts decides). */
+	auth?: { username: string; password: string };
+	timeoutMs: number;
+	maxAttempts: number;
+	ignoreSslIssues: boolean;
+}
+
+/**
+ * GET a file as a stream (a recording under /RECORDINGS/), so a long call's recording is never
+ * held whole in memory: n8n's binary helpers write the stream to its binary store (memory,
+ * filesystem or S3). A GET of a file changes nothing, so network errors and HTTP 5xx are retried
+ * with the same back-off as the API. The body of a failed attempt is dropped unread.
+ *
+ * @returns the last answer, whatever its status (the caller explains 401 and 404), or the
+ *   network error code (`ECONNREFUSED`, `ETIMEDOUT`) when no attempt got an answer
+ */
+export async function fetchFile(
+	this: IExecuteFunctions,
+	request: FileRequest,
+): Promise<{ kind: 'response'; response: FileResponse } | { kind: 'network'; code: string }> {
+	const options: IHttpRequestOptions = {
+		method: 'GET',
+		url: request.url,
+		encoding: 'stream',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs,
+		skipSslCertificateValidation: request.ignoreSslIssues,
+		...(request.auth ? { auth: request.auth } : {}),
+	};
+	let networkCode = '';
+	const attempts = Math.max(1, request.maxAttempts);
+	for (let attempt = 1; attempt <= attempts; attempt++) {
+		if (attempt > 1) await sleep(Math.min(DEFAULT_SETTINGS.backoffMs * 2 ** (attempt - 2), 8_000));
+		try {
+			const response = (await this.helpers.httpRequest(options)) as FileResponse;
+			if (response.statusCode < 500 || attempt === attempts) return { kind: 'response', response };
+			(response.body as { resume?: () => void }).resume?.();
+		} catch (error) {
+			networkCode = networkCodeOf(error);
+			if (TLS_CODE.test(networkCode) || networkCode === 'ENOTFOUND') break;
+		}
+	}
+	return { kind: 'network', code: networkCode };
+}

@@ -262,7 +262,7 @@ export function finishRecording(state: SimState, recording_id: number, length_in
 	const recording = state.recordings.find((r) => r.recording_id === recording_id);
 	if (!recording) throw new Error(`finishRecording: no recording ${recording_id}`);
 	recording.length_in_sec = length_in_sec;
-	recording.location = `http://${state.system.server_ip}/RECORDINGS/MP3/${recording.filename}-all.mp3`;
+	recording.location = `http://${state.system.recordings_host}/RECORDINGS/MP3/${recording.filename}-all.mp3`;
 	return recording;
 }
 

@@ -5,6 +5,7 @@ import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
+	type IConnections,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
@@ -150,28 +151,119 @@ export interface RunNodeInput {
 	/** Input items (default: one empty item). */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node version the workflow was saved with (default 1, as every workflow saved before 1.1). */
+	typeVersion?: number;
 }
 
 /** Run `Start → <our node>` in n8n-core and return the node's output or error. */
 export async function runNode(input: RunNodeInput): Promise<NodeRun> {
 	const nodeName = 'Node';
 	const nodes: INode[] = [
-		{ id: '1', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(input.items ?? [{}]) } },
+		startNode(input.items),
 		{
 			id: '2',
 			name: nodeName,
 			type: `n8n-nodes-vicidial.${input.type}`,
-			typeVersion: 1,
+			typeVersion: input.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: input.parameters as INode['parameters'],
 			credentials: { vicidialApi: { id: '1', name: 'VICIdial' } },
 			...(input.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},
 	];
+	const connections = { Start: { main: [[{ node: nodeName, type: NodeConnectionTypes.Main, index: 0 }]] } };
+	return await runWorkflow(nodes, connections, nodeName, input.credentials);
+}
+
+function startNode(items: IDataObject[] | undefined): INode {
+	return { id: '1', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(items ?? [{}]) } };
+}
+
+/**
+ * A stand-in for n8n's AI Agent: asks n8n-core for the tools connected to its `ai_tool` input
+ * (n8n-core's createNodeAsTool builds each from the node's $fromAI() parameters) and calls the
+ * first with the arguments in its `args` parameter, as a model's tool call would. Outputs the
+ * tool's name, description, argument names and the answer string the model would read.
+ */
+class ToolCaller implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tool Caller',
+		name: 'toolCaller',
+		group: ['transform'],
+		version: 1,
+		description: 'Test stand-in for an AI agent',
+		defaults: { name: 'Agent' },
+		inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.AiTool],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Arguments', name: 'args', type: 'json', default: '{}' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const connected = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, 0)) as unknown;
+		const tools = (Array.isArray(connected) ? connected : [connected]) as Array<{
+			name: string;
+			description: string;
+			schema: { shape: Record<string, unknown> };
+			invoke(args: IDataObject): Promise<string>;
+		}>;
+		const raw = this.getNodeParameter('args', 0) as string | IDataObject;
+		const args = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject;
+		const tool = tools[0];
+		const answer = await tool.invoke(args);
+		return [[{ json: { name: tool.name, description: tool.description, arguments: Object.keys(tool.schema.shape).sort(), answer } }]];
+	}
+}
+
+/**
+ * Our VICIdial node as the `vicidialTool` type n8n makes of every `usableAsTool` node when it
+ * loads a package (the conversion lives in n8n's server, not in n8n-core): no main input, an
+ * `ai_tool` output, the same properties and execute.
+ */
+function asToolType(node: INodeType): INodeType {
+	const tool = Object.create(node) as INodeType;
+	tool.description = { ...node.description, name: `${node.description.name}Tool`, inputs: [], outputs: [NodeConnectionTypes.AiTool] };
+	return tool;
+}
+
+NODE_TYPES['test.toolCaller'] = new ToolCaller();
+NODE_TYPES['n8n-nodes-vicidial.vicidialTool'] = asToolType(NODE_TYPES['n8n-nodes-vicidial.vicidial']);
+
+export interface RunToolInput {
+	/** The VICIdial node's parameters, with $fromAI() where the model fills a value in. */
+	parameters: IDataObject;
+	/** What the model passes to the tool. */
+	args: IDataObject;
+	credentials: ICredentialDataDecryptedObject;
+	typeVersion?: number;
+}
+
+/** Run `Start → Tool Caller` with our node connected as its tool, and return the caller's output. */
+export async function runAsTool(input: RunToolInput): Promise<NodeRun> {
+	const nodes: INode[] = [
+		startNode(undefined),
+		{ id: '2', name: 'Agent', type: 'test.toolCaller', typeVersion: 1, position: [200, 0], parameters: { args: JSON.stringify(input.args) } },
+		{
+			id: '3',
+			name: 'VICIdial Tool',
+			type: 'n8n-nodes-vicidial.vicidialTool',
+			typeVersion: input.typeVersion ?? 1.1,
+			position: [200, 200],
+			parameters: input.parameters as INode['parameters'],
+			credentials: { vicidialApi: { id: '1', name: 'VICIdial' } },
+		},
+	];
+	const connections = {
+		Start: { main: [[{ node: 'Agent', type: NodeConnectionTypes.Main, index: 0 }]] },
+		'VICIdial Tool': { ai_tool: [[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] },
+	};
+	return await runWorkflow(nodes, connections, 'Agent', input.credentials);
+}
+
+async function runWorkflow(nodes: INode[], connections: IConnections, resultNode: string, credentials: ICredentialDataDecryptedObject): Promise<NodeRun> {
 	const workflow = new Workflow({
 		id: 'test',
 		nodes,
-		connections: { Start: { main: [[{ node: nodeName, type: NodeConnectionTypes.Main, index: 0 }]] } },
+		connections,
 		nodeTypes: new TestNodeTypes(),
 		active: false,
 	});
@@ -179,7 +271,7 @@ export async function runNode(input: RunNodeInput): Promise<NodeRun> {
 	const done = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 
-	const credentialsHelper = new TestCredentialsHelper({ vicidialApi: input.credentials });
+	const credentialsHelper = new TestCredentialsHelper({ vicidialApi: credentials });
 	const additionalData = {
 		hooks,
 		credentialsHelper,
@@ -206,7 +298,7 @@ export async function runNode(input: RunNodeInput): Promise<NodeRun> {
 	});
 	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await done.promise;
-	const task = run.data.resultData.runData[nodeName]?.[0];
+	const task = run.data.resultData.runData[resultNode]?.[0];
 	const error = (task?.error ?? run.data.resultData.error) as NodeRun['error'] | undefined;
 	return { items: task?.data?.main?.[0] ?? [], error, run, credentialReads: credentialsHelper.reads };
 }

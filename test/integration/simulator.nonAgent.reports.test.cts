@@ -45,15 +45,16 @@ function agentDay(): void {
 }
 
 describe('recording_lookup', () => {
-	const row = '2026-11-20 09:05:00|1000|1|4|http://127.0.0.1/RECORDINGS/MP3/20261120-090500_4075550100_1000-all.mp3';
+	// The location names the simulator itself, which serves the file (recordings.cts).
+	const row = () => `2026-11-20 09:05:00|1000|1|4|${sim.url}/RECORDINGS/MP3/20261120-090500_4075550100_1000-all.mp3`;
 
 	it('finds recordings by lead, by agent and date, and adds the duration before the location', async () => {
-		expect(await text({ function: 'recording_lookup', lead_id: '4' })).toBe(`${row}\n`);
-		expect(await text({ function: 'recording_lookup', agent_user: '1000', date: '2026-11-20', header: 'YES' })).toBe(`start_time|user|recording_id|lead_id|location\n${row}\n`);
+		expect(await text({ function: 'recording_lookup', lead_id: '4' })).toBe(`${row()}\n`);
+		expect(await text({ function: 'recording_lookup', agent_user: '1000', date: '2026-11-20', header: 'YES' })).toBe(`start_time|user|recording_id|lead_id|location\n${row()}\n`);
 		expect(await text({ function: 'recording_lookup', lead_id: '4', duration: 'Y', stage: 'csv' })).toBe(
-			'2026-11-20 09:05:00,1000,1,4,125,http://127.0.0.1/RECORDINGS/MP3/20261120-090500_4075550100_1000-all.mp3\n',
+			`2026-11-20 09:05:00,1000,1,4,125,${sim.url}/RECORDINGS/MP3/20261120-090500_4075550100_1000-all.mp3\n`,
 		);
-		expect(await text({ function: 'recording_lookup', uniqueid: '1795100000.101' })).toBe(`${row}\n`);
+		expect(await text({ function: 'recording_lookup', uniqueid: '1795100000.101' })).toBe(`${row()}\n`);
 	});
 
 	it('answers NO RECORDINGS FOUND and INVALID SEARCH PARAMETERS', async () => {
@@ -62,10 +63,36 @@ describe('recording_lookup', () => {
 	});
 
 	it('serves the reports user and refuses a user without Agent API Access', async () => {
-		expect(await text({ function: 'recording_lookup', lead_id: '4' }, 'apirep', 'apirep1')).toBe(`${row}\n`);
+		expect(await text({ function: 'recording_lookup', lead_id: '4' }, 'apirep', 'apirep1')).toBe(`${row()}\n`);
 		expect(await text({ function: 'recording_lookup', lead_id: '4' }, 'apinoagt', 'apinoagt1')).toBe(
 			'ERROR: recording_lookup USER DOES NOT HAVE PERMISSION TO GET RECORDING INFO: |apinoagt|0|\n',
 		);
+	});
+});
+
+describe('the web server serves the recordings at their locations', () => {
+	const location = () => `${sim.url}/RECORDINGS/MP3/20261120-090500_4075550100_1000-all.mp3`;
+
+	it('answers the file a location names, typed by its extension, MPEG frames for an MP3', async () => {
+		const response = await fetch(location());
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('audio/mpeg');
+		const body = Buffer.from(await response.arrayBuffer());
+		expect(Number(response.headers.get('content-length'))).toBe(body.length);
+		expect(body.readUInt32BE(0)).toBe(0xfffb90c4);
+	});
+
+	it('answers Apache\'s 404 for a file no recording names, and asks for a login when the directory has one', async () => {
+		const missing = await fetch(`${sim.url}/RECORDINGS/MP3/nothing-all.mp3`);
+		expect(missing.status).toBe(404);
+		expect(await missing.text()).toContain('The requested URL /RECORDINGS/MP3/nothing-all.mp3 was not found on this server.');
+		sim.state.system.recordings_login = { user: 'rec', pass: 'recpass' };
+		const refused = await fetch(location());
+		expect(refused.status).toBe(401);
+		expect(refused.headers.get('www-authenticate')).toBe('Basic realm="VICIDIAL RECORDINGS"');
+		const allowed = await fetch(location(), { headers: { Authorization: `Basic ${Buffer.from('rec:recpass').toString('base64')}` } });
+		expect(allowed.status).toBe(200);
+		expect(sim.log.map((record) => [record.status, record.basicUser])).toEqual([[404, undefined], [401, undefined], [200, 'rec']]);
 	});
 });
 

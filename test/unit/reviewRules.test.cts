@@ -36,6 +36,8 @@ const serviceOf = (d: INodeTypeDescription) => (d.name.toLowerCase().startsWith(
 const TOP_LEVEL_EXCEPTIONS: Record<string, string> = {
 	'vicidial.onDuplicate': 'A choice add_lead users make every time they set a duplicate check; it shapes the output, so it is shown, not hidden in a collection',
 	'vicidial.clearFields': 'Which fields to blank is the point of an update; a collection would hide it among the values',
+	'vicidial.returnAll': "n8n's standard Get Many pair: every n8n list operation shows Return All at the top level, and reviewers expect it there",
+	'vicidial.limit': 'Shown with Return All, as in every n8n list operation (n8n\'s standard Limit, default 50)',
 	'vicidialAgent.clearFields': 'As for the VICIdial node: blanking fields is what the update is for',
 	'vicidialTrigger.event': 'The trigger\'s main choice: which VICIdial URL feature this workflow listens to',
 	'vicidialTrigger.variables': 'The variables are what the URL to paste into VICIdial carries, per event; the pasted URL is built from them and they have per-event defaults',

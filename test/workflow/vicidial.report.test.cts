@@ -75,7 +75,7 @@ describe('recording_lookup', () => {
 				recording_id: 1,
 				lead_id: 4,
 				duration: 125,
-				location: 'http://127.0.0.1/RECORDINGS/MP3/20261120-090500_4075550100_1000-all.mp3',
+				location: `${sim.url}/RECORDINGS/MP3/20261120-090500_4075550100_1000-all.mp3`,
 			},
 		]);
 	});

@@ -161,6 +161,14 @@ export interface FunctionSpec {
 	readonly fields: readonly FieldSpec[];
 	/** Does the function change anything in VICIdial? */
 	readonly writes: boolean;
+	/**
+	 * The reply is a list of rows that grows with the dialer (leads, calls, agents, recordings,
+	 * campaigns): from node version 1.1 the operation offers n8n's Return All / Limit. None of
+	 * these functions takes a row limit (lead_search's `records` caps the lead IDs within a
+	 * row, not the rows; the rest only have VICIdial's hard caps of 100000 rows or 10000000
+	 * records analysed), so the node cuts the parsed rows.
+	 */
+	readonly returnsList?: boolean;
 	readonly retry: RetryPolicy;
 	readonly reply: ReplySpec;
 	/** Reasons (prefix match) that mean "nothing found": zero items, not a failure. */

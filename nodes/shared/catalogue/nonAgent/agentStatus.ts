@@ -56,6 +56,7 @@ export const agentStatusFunctions = resourceOf('nonAgent', 'agentStatus', {
 			F.stage,
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: REALTIME_READ,
 		reply: {

@@ -17,6 +17,7 @@ export const campaignFunctions = resourceOf('nonAgent', 'campaign', {
 			F.stage,
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: 'Agent API Access = 1, View Reports = 1, user level 8+',
 		reply: {
@@ -92,7 +93,7 @@ export const campaignFunctions = resourceOf('nonAgent', 'campaign', {
 
 	update_alt_url: {
 		label: 'Update Alt URL',
-		action: 'Update an alternate URL',
+		action: 'List or update the alternate call URLs of a campaign',
 		description:
 			'List, add or change the alternate ("ALT") Dispo, Start, Add Lead or No Agent Call URL entries of a campaign; the campaign\'s URL setting must be ALT (VICIdial function update_alt_url)',
 		fields: [

@@ -24,6 +24,7 @@ export const hopperFunctions = resourceOf('nonAgent', 'hopper', {
 			F.stage,
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: 'Agent API Access = 1, View Reports = 1, user level 8+',
 		reply: {

@@ -362,6 +362,7 @@ export const leadFunctions = resourceOf('nonAgent', 'lead', {
 			F.archived_lead,
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		// Code needs user level 8; the docs say 7 (notes §7.3).
 		permission: 'Agent API Access = 1, Modify Leads = 1-5, user level 8+',
@@ -389,6 +390,7 @@ export const leadFunctions = resourceOf('nonAgent', 'lead', {
 			['date', 'lead_id'],
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: LEAD_READ,
 		reply: { kind: 'keyValue', separator: ' => ', recordStart: /^;-+ START OF RECORD/ },
@@ -518,7 +520,7 @@ export const leadFunctions = resourceOf('nonAgent', 'lead', {
 
 	check_phone_number: {
 		label: 'Check Phone Number',
-		action: 'Check a phone number',
+		action: 'Check a phone number is valid, dialable and not in DNC',
 		description:
 			'Check whether a phone number is valid, not in a DNC list and dialable now under a call time, with the time zone offset found by each lookup method (VICIdial function check_phone_number)',
 		fields: [

@@ -423,6 +423,7 @@ export const listFunctions = resourceOf('nonAgent', 'list', {
 			F.stage,
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: `${LIST_WRITE}; custom list fields enabled in System Settings`,
 		reply: {

@@ -62,6 +62,7 @@ export const reportFunctions = resourceOf('nonAgent', 'report', {
 		// duration=Y puts the length before location; always asking keeps the columns fixed.
 		fixed: { duration: 'Y' },
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: REPORT_READ,
 		reply: { kind: 'table', columns: ['start_time', 'user', 'recording_id', 'lead_id', 'duration', 'location'] },
@@ -88,6 +89,7 @@ export const reportFunctions = resourceOf('nonAgent', 'report', {
 			F.stage,
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: REPORT_READ,
 		// The rows put caller_id_number before call_date, while the docs and the header line say
@@ -130,6 +132,7 @@ export const reportFunctions = resourceOf('nonAgent', 'report', {
 			F.stage,
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: REPORT_READ,
 		reply: {
@@ -190,6 +193,7 @@ export const reportFunctions = resourceOf('nonAgent', 'report', {
 			F.stage,
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: REPORT_READ,
 		reply: {
@@ -273,6 +277,7 @@ export const reportFunctions = resourceOf('nonAgent', 'report', {
 			statuses,
 		],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: STATS_READ,
 		reply: {
@@ -341,6 +346,7 @@ export const reportFunctions = resourceOf('nonAgent', 'report', {
 		],
 		oneOf: [['campaigns', 'ingroups', 'did_patterns']],
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: STATS_READ,
 		reply: {

@@ -45,6 +45,7 @@ export const systemFunctions = resourceOf('nonAgent', 'system', {
 		// The `comments` parameter only names the admin page field an HTML picker fills in.
 		fixed: { format: 'tab' },
 		writes: false,
+		returnsList: true,
 		retry: { kind: 'always' },
 		permission: SOUNDS,
 		// `<row>\t<file>\t<Y-m-d H:i:s.>\t<bytes>\t<epoch>` (code).
