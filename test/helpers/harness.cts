@@ -150,6 +150,8 @@ export interface RunNodeInput {
 	/** Input items (default: one empty item). */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The saved node's typeVersion (1 by default: the first layout). */
+	typeVersion?: number;
 }
 
 /** Run `Start → <our node>` in n8n-core and return the node's output or error. */
@@ -161,7 +163,7 @@ export async function runNode(input: RunNodeInput): Promise<NodeRun> {
 			id: '2',
 			name: nodeName,
 			type: `n8n-nodes-vicidial.${input.type}`,
-			typeVersion: 1,
+			typeVersion: input.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: input.parameters as INode['parameters'],
 			credentials: { vicidialApi: { id: '1', name: 'VICIdial' } },
