@@ -140,6 +140,8 @@ export class TriggerHarness {
 	readonly calls: HarnessCall[] = [];
 	/** The items of every run that started, in order. */
 	readonly runs: IDataObject[][] = [];
+	/** The same runs by output: one list of items per output of the node (Route by Outcome). */
+	readonly runOutputs: IDataObject[][][] = [];
 	/** How many times the node asked n8n for a body n8n had left unread. */
 	rawBodyReads = 0;
 	parameters: INodeParameters;
@@ -192,6 +194,12 @@ export class TriggerHarness {
 		const call = this.calls[this.calls.length - 1];
 		if (!call) throw new Error('No call received yet');
 		return call;
+	}
+
+	private recordRun(outputs: INodeExecutionData[][]): void {
+		const byOutput = outputs.map((items) => items.map((entry) => entry.json));
+		this.runOutputs.push(byOutput);
+		this.runs.push(byOutput.flat());
 	}
 
 	/** Items of the last run. */
@@ -318,11 +326,11 @@ export class TriggerHarness {
 					// n8n still starts a run with the items of a node that answered itself.
 					if (result.workflowData !== undefined) {
 						call.ran = true;
-						this.runs.push(result.workflowData[0].map((entry) => entry.json));
+						this.recordRun(result.workflowData);
 					}
 				} else if (result.workflowData !== undefined) {
 					call.ran = true;
-					this.runs.push(result.workflowData[0].map((entry) => entry.json));
+					this.recordRun(result.workflowData);
 					send(200, String(webhook.responseData ?? 'firstEntryJson'), 'text/html; charset=utf-8');
 				} else {
 					send(200, JSON.stringify(result.webhookResponse ?? { message: 'Webhook call received' }), 'application/json');

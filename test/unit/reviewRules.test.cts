@@ -36,6 +36,7 @@ const TOP_LEVEL_EXCEPTIONS: Record<string, string> = {
 	'vicidial.onDuplicate': 'A choice add_lead users make every time they set a duplicate check; it shapes the output, so it is shown, not hidden in a collection',
 	'vicidial.clearFields': 'Which fields to blank is the point of an update; a collection would hide it among the values',
 	'vicidialAgent.clearFields': 'As for the VICIdial node: blanking fields is what the update is for',
+	'vicidialTrigger.routeByOutcome': 'It changes the node\'s outputs and belongs beside the Disposition Mapping it routes by; hidden in Options, the outputs would change with no visible cause',
 	'vicidialAgent.value': 'Dial Number (1.1): the number to dial is the point of the call, though a Lead ID can stand in for it',
 	'vicidialAgent.leadId': 'Dial Number (1.1): the lead to dial, the alternative to Phone Number; one of the two is needed',
 	'vicidialTrigger.event': 'The trigger\'s main choice: which VICIdial URL feature this workflow listens to',
