@@ -7,6 +7,9 @@ import { join } from 'node:path';
 
 import { TriggerHarness } from '../helpers/webhook.cjs';
 
+// Each run starts tsx, about a second alone and several on two busy cores.
+jest.setTimeout(60_000);
+
 const ROOT = join(__dirname, '..', '..');
 const SECRET = 'fire-secret-8Hq2';
 
