@@ -71,6 +71,17 @@ const RESPONSE_BODY = 'OK';
 
 const DEFAULT_MAX_BODY_KB = 1024;
 
+/** Options > Respond: answer VICIdial at once (default), or once the workflow has finished. */
+const RESPOND_FINISHED = 'workflowFinished';
+
+/**
+ * n8n's response mode, read per request from Options > Respond. With "lastNode" n8n answers
+ * when the run ends: 200 with the last node's first item, or 500 `{"message":"Error in
+ * workflow"}`. VICIdial stores the answer in vicidial_url_log.url_response (notes §6.2); PHP's
+ * file() reads no body from an HTTP error, so a failed run leaves it empty.
+ */
+const RESPONSE_MODE = `={{($parameter["options"] || {})["respond"] === "${RESPOND_FINISHED}" ? "lastNode" : "onReceived"}}`;
+
 const variableProperties: INodeProperties[] = HOOK_KINDS.filter((kind) => HOOKS[kind].variables.length > 0).map(
 	(kind) => ({
 		displayName: 'Variables',
@@ -156,8 +167,10 @@ export class VicidialTrigger implements INodeType {
 		outputs: `={{(${outcomeOutputs})($parameter)}}`,
 		credentials: [{ name: 'vicidialTriggerApi', required: true, testedBy: 'vicidialTriggerApiTest' }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: RESPONSE_BODY, path: WEBHOOK_PATH },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: RESPONSE_BODY, path: WEBHOOK_PATH },
+			// responseData is read only with "lastNode" (the trigger answers itself otherwise): a
+			// success answer with a body, so VICIdial's log tells it from a failure's empty one.
+			{ name: 'default', httpMethod: 'GET', responseMode: RESPONSE_MODE, responseData: 'firstEntryJson', path: WEBHOOK_PATH },
+			{ name: 'default', httpMethod: 'POST', responseMode: RESPONSE_MODE, responseData: 'firstEntryJson', path: WEBHOOK_PATH },
 		],
 		properties: [
 			{
@@ -309,6 +322,25 @@ export class VicidialTrigger implements INodeType {
 						description: 'Larger bodies get 413 and start nothing',
 					},
 					{
+						displayName: 'Respond',
+						name: 'respond',
+						type: 'options',
+						options: [
+							{
+								name: 'When Received',
+								value: 'received',
+								description: 'Answer "OK" before the workflow runs: fast, but a failed run shows only in n8n',
+							},
+							{
+								name: 'When the Workflow Has Finished',
+								value: RESPOND_FINISHED,
+								description:
+									'Answer when the run ends: 200 with the last node\'s first item, or 500 "Error in workflow", so VICIdial\'s URL log shows which call-outs failed. VICIdial waits up to 60 s (PHP\'s default_socket_timeout) and fetches the Start Call URL while the agent screen waits: keep such workflows short.',
+							},
+						],
+						default: 'received',
+					},
+					{
 						displayName: 'Unmapped Outcome Label',
 						name: 'unmappedOutcome',
 						type: 'string',
@@ -380,6 +412,8 @@ interface TriggerSettings {
 	mappings: DispositionMapping[];
 	/** One output per outcome (outcomeOutputs). */
 	routeByOutcome: boolean;
+	/** Options > Respond: n8n answers when the run has finished (RESPONSE_MODE). */
+	respondWhenFinished: boolean;
 	deduplicate: boolean;
 	windowMinutes: number;
 	maxBodyBytes: number;
@@ -424,6 +458,7 @@ function readSettings(context: ParameterContext): TriggerSettings {
 		},
 		mappings,
 		routeByOutcome: context.getNodeParameter('routeByOutcome', false) === true,
+		respondWhenFinished: options.respond === RESPOND_FINISHED,
 		deduplicate: options.deduplicate !== false,
 		windowMinutes: number(options.dedupWindowMinutes, DEFAULT_WINDOW_MINUTES),
 		maxBodyBytes: number(options.maxBodyKb, DEFAULT_MAX_BODY_KB) * 1024,
@@ -638,9 +673,12 @@ async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData
 	if (!matchesFilters(item, settings.filters)) return answer(context, 200, 'OK filtered');
 	if (await isDuplicate(context, settings, item, now)) return answer(context, 200, 'OK duplicate');
 
+	const workflowData = routedItems(settings, item, context.helpers.returnJsonArray([item]));
+	// n8n answers when the run has finished (RESPONSE_MODE): success or failure reaches VICIdial.
+	if (settings.respondWhenFinished) return { workflowData };
 	// Answered here rather than by n8n: n8n 2.39 clears its "static data changed" flag while it
 	// sets up the run, before it answers an onReceived webhook, so the duplicate window written
 	// above never reached the database. Answering first has n8n save it before the run starts.
 	answer(context, 200, RESPONSE_BODY);
-	return { workflowData: routedItems(settings, item, context.helpers.returnJsonArray([item])), noWebhookResponse: true };
+	return { workflowData, noWebhookResponse: true };
 }
