@@ -13,17 +13,19 @@
  */
 import * as http from 'node:http';
 
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IHookFunctions,
-	INode,
-	INodeExecutionData,
-	INodeParameters,
-	INodeProperties,
-	IWebhookFunctions,
-	IWebhookResponseData,
-	NodeParameterValueType,
+import {
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IHookFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+	type NodeParameterValueType,
+	Workflow,
 } from 'n8n-workflow';
 
 import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
@@ -342,4 +344,16 @@ export class TriggerHarness {
 		}
 		call.status = res.statusCode;
 	}
+}
+
+/**
+ * The trigger as a node of an n8n-workflow `Workflow`, for what n8n computes from the node's
+ * description and parameters itself (its outputs, its webhook response mode), defaults applied.
+ */
+export function triggerInWorkflow(parameters: INodeParameters): { workflow: Workflow; node: INode; type: VicidialTrigger } {
+	const type = new VicidialTrigger();
+	const nodeTypes = { getByName: (): INodeType => type, getByNameAndVersion: (): INodeType => type, getKnownTypes: () => ({}) };
+	const saved: INode = { id: '1', name: 'VICIdial Trigger', type: 'n8n-nodes-vicidial.vicidialTrigger', typeVersion: 2, position: [0, 0], parameters };
+	const workflow = new Workflow({ id: 'trigger', nodes: [saved], connections: {}, active: false, nodeTypes });
+	return { workflow, node: workflow.getNode(saved.name) as INode, type };
 }

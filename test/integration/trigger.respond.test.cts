@@ -4,12 +4,11 @@
  * before the run, as before. The response mode is computed by n8n-workflow from the node's
  * webhook description, as n8n does per request.
  */
-import { type INode, type INodeParameters, type INodeType, Workflow } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { buildHookUrl } from '../../nodes/VicidialTrigger/hooks';
-import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
 import { fireCallout, SAMPLE_CALLS } from '../../simulator/hooks.cjs';
-import { TriggerHarness } from '../helpers/webhook.cjs';
+import { TriggerHarness, triggerInWorkflow } from '../helpers/webhook.cjs';
 
 const SECRET = 'respond-secret-2Wq7';
 const CREDENTIALS = { authentication: 'querySecret', queryParameter: 'token', secret: SECRET };
@@ -23,12 +22,9 @@ afterEach(async () => {
 
 /** What n8n reads from the webhook description for these parameters (evaluateResponseOptions). */
 function responseOptions(parameters: INodeParameters): { mode: unknown; data: unknown } {
-	const type = new VicidialTrigger();
-	const node: INode = { id: '1', name: 'VICIdial Trigger', type: 'n8n-nodes-vicidial.vicidialTrigger', typeVersion: 2, position: [0, 0], parameters };
-	const nodeTypes = { getByName: (): INodeType => type, getByNameAndVersion: (): INodeType => type, getKnownTypes: () => ({}) };
-	const workflow = new Workflow({ id: 'respond', nodes: [node], connections: {}, active: false, nodeTypes });
+	const { workflow, node, type } = triggerInWorkflow(parameters);
 	const [get, post] = type.description.webhooks ?? [];
-	const read = (value: unknown) => workflow.expression.getSimpleParameterValue(workflow.getNode(node.name) as INode, value as string, 'webhook', {});
+	const read = (value: unknown) => workflow.expression.getSimpleParameterValue(node, value as string, 'webhook', {});
 	expect(read(post.responseMode)).toEqual(read(get.responseMode));
 	return { mode: read(get.responseMode), data: get.responseData };
 }

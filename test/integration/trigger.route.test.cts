@@ -4,12 +4,11 @@
  * needed. Off by default: a saved trigger keeps its one output. Call-outs are real ones from the
  * simulator; the outputs are computed by n8n-workflow from the node's description.
  */
-import { type INode, type INodeParameters, type INodeType, NodeHelpers, Workflow } from 'n8n-workflow';
+import { type INodeParameters, NodeHelpers } from 'n8n-workflow';
 
 import { buildHookUrl } from '../../nodes/VicidialTrigger/hooks';
-import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
 import { fireCallout, SAMPLE_CALLS } from '../../simulator/hooks.cjs';
-import { TriggerHarness } from '../helpers/webhook.cjs';
+import { TriggerHarness, triggerInWorkflow } from '../helpers/webhook.cjs';
 
 const SECRET = 'route-secret-4Tz8';
 const CREDENTIALS = { authentication: 'querySecret', queryParameter: 'token', secret: SECRET };
@@ -37,22 +36,8 @@ afterEach(async () => {
 
 /** n8n's own reading of the node's outputs for these parameters (NodeHelpers.getNodeOutputs). */
 function outputsFor(parameters: INodeParameters): string[] {
-	const type = new VicidialTrigger();
-	const node: INode = {
-		id: '1',
-		name: 'VICIdial Trigger',
-		type: 'n8n-nodes-vicidial.vicidialTrigger',
-		typeVersion: 2,
-		position: [0, 0],
-		parameters,
-	};
-	const nodeTypes = {
-		getByName: (): INodeType => type,
-		getByNameAndVersion: (): INodeType => type,
-		getKnownTypes: () => ({}),
-	};
-	const workflow = new Workflow({ id: 'route', nodes: [node], connections: {}, active: false, nodeTypes });
-	const outputs = NodeHelpers.getNodeOutputs(workflow, workflow.getNode(node.name) as INode, type.description);
+	const { workflow, node, type } = triggerInWorkflow(parameters);
+	const outputs = NodeHelpers.getNodeOutputs(workflow, node, type.description);
 	return outputs.map((output) => (typeof output === 'string' ? output : (output.displayName ?? output.type)));
 }
 
