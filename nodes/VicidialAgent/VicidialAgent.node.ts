@@ -17,7 +17,10 @@ export class VicidialAgent implements INodeType {
 		name: 'vicidialAgent',
 		icon: { light: 'file:../../icons/vicidial.svg', dark: 'file:../../icons/vicidial.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Dial Number's Phone Number and Lead ID at the top instead of under Additional
+		// Fields. Saved version-1 nodes keep the old layout and are read from it (parameters.ts).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Dial, hang up, disposition, pause, transfer and record on a VICIdial agent\'s screen (Agent API)',
 		defaults: { name: 'VICIdial Agent' },

@@ -5,13 +5,13 @@ import {
 	type IDataObject,
 	type IHookFunctions,
 	type INodeCredentialTestResult,
+	type INodeExecutionData,
 	type INodeProperties,
 	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
-	NodeConnectionTypes,
 	NodeOperationError,
 } from 'n8n-workflow';
 
@@ -71,6 +71,17 @@ const RESPONSE_BODY = 'OK';
 
 const DEFAULT_MAX_BODY_KB = 1024;
 
+/** Options > Respond: answer VICIdial at once (default), or once the workflow has finished. */
+const RESPOND_FINISHED = 'workflowFinished';
+
+/**
+ * n8n's response mode, read per request from Options > Respond. With "lastNode" n8n answers
+ * when the run ends: 200 with the last node's first item, or 500 `{"message":"Error in
+ * workflow"}`. VICIdial stores the answer in vicidial_url_log.url_response (notes §6.2); PHP's
+ * file() reads no body from an HTTP error, so a failed run leaves it empty.
+ */
+const RESPONSE_MODE = `={{($parameter["options"] || {})["respond"] === "${RESPOND_FINISHED}" ? "lastNode" : "onReceived"}}`;
+
 const variableProperties: INodeProperties[] = HOOK_KINDS.filter((kind) => HOOKS[kind].variables.length > 0).map(
 	(kind) => ({
 		displayName: 'Variables',
@@ -108,6 +119,34 @@ const eventOptions: INodePropertyOptions[] = HOOK_KINDS.map((kind) => ({
 
 const CUSTOM_FIELD_KINDS = HOOK_KINDS.filter((kind) => HOOKS[kind].customFields);
 
+/** The last output with Route by Outcome: codes the mapping lacks, and call-outs without one. */
+const OTHER_OUTPUT = 'Other';
+
+interface OutputConfig {
+	type: 'main';
+	displayName?: string;
+}
+
+/**
+ * The trigger's outputs, from its parameters as n8n's Switch node derives its own from its
+ * rules: one output, or with Route by Outcome one per outcome of the Disposition Mapping (table
+ * order; codes sharing an outcome share its output; an empty outcome is named by its code) and
+ * "Other" last. n8n runs this from its source text in the editor and for each run, so it uses
+ * nothing from outside its body, not even OTHER_OUTPUT.
+ */
+export function outcomeOutputs(parameters: IDataObject): OutputConfig[] {
+	const table = parameters.dispositionMapping as { mapping?: Array<{ code?: unknown; outcome?: unknown }> } | undefined;
+	if (parameters.routeByOutcome !== true) return [{ type: 'main' }];
+	const labels: string[] = [];
+	const rows = table && Array.isArray(table.mapping) ? table.mapping : [];
+	for (const row of rows) {
+		const code = typeof row.code === 'string' ? row.code.trim() : '';
+		const outcome = typeof row.outcome === 'string' ? row.outcome.trim() : '';
+		if (code !== '' && labels.indexOf(outcome || code) < 0) labels.push(outcome || code);
+	}
+	return labels.map((label): OutputConfig => ({ type: 'main', displayName: label })).concat([{ type: 'main', displayName: 'Other' }]);
+}
+
 export class VicidialTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'VICIdial Trigger',
@@ -125,11 +164,13 @@ export class VicidialTrigger implements INodeType {
 		description: 'Starts the workflow when VICIdial calls out: dispositions, call starts, drops, agent events',
 		defaults: { name: 'VICIdial Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: `={{(${outcomeOutputs})($parameter)}}`,
 		credentials: [{ name: 'vicidialTriggerApi', required: true, testedBy: 'vicidialTriggerApiTest' }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', responseData: RESPONSE_BODY, path: WEBHOOK_PATH },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: RESPONSE_BODY, path: WEBHOOK_PATH },
+			// responseData is read only with "lastNode" (the trigger answers itself otherwise): a
+			// success answer with a body, so VICIdial's log tells it from a failure's empty one.
+			{ name: 'default', httpMethod: 'GET', responseMode: RESPONSE_MODE, responseData: 'firstEntryJson', path: WEBHOOK_PATH },
+			{ name: 'default', httpMethod: 'POST', responseMode: RESPONSE_MODE, responseData: 'firstEntryJson', path: WEBHOOK_PATH },
 		],
 		properties: [
 			{
@@ -243,6 +284,14 @@ export class VicidialTrigger implements INodeType {
 				],
 			},
 			{
+				displayName: 'Route by Outcome',
+				name: 'routeByOutcome',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to give the trigger one output per outcome of the Disposition Mapping, plus "Other" for codes the table lacks, so no Switch node is needed',
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
@@ -271,6 +320,25 @@ export class VicidialTrigger implements INodeType {
 						typeOptions: { minValue: 1 },
 						default: DEFAULT_MAX_BODY_KB,
 						description: 'Larger bodies get 413 and start nothing',
+					},
+					{
+						displayName: 'Respond',
+						name: 'respond',
+						type: 'options',
+						options: [
+							{
+								name: 'When Received',
+								value: 'received',
+								description: 'Answer "OK" before the workflow runs: fast, but a failed run shows only in n8n',
+							},
+							{
+								name: 'When the Workflow Has Finished',
+								value: RESPOND_FINISHED,
+								description:
+									'Answer when the run ends: 200 with the last node\'s first item, or 500 "Error in workflow", so VICIdial\'s URL log shows which call-outs failed. VICIdial waits up to 60 s (PHP\'s default_socket_timeout) and fetches the Start Call URL while the agent screen waits: keep such workflows short.',
+							},
+						],
+						default: 'received',
 					},
 					{
 						displayName: 'Unmapped Outcome Label',
@@ -342,6 +410,10 @@ interface TriggerSettings {
 	customFields: string[];
 	filters: Filters;
 	mappings: DispositionMapping[];
+	/** One output per outcome (outcomeOutputs). */
+	routeByOutcome: boolean;
+	/** Options > Respond: n8n answers when the run has finished (RESPONSE_MODE). */
+	respondWhenFinished: boolean;
 	deduplicate: boolean;
 	windowMinutes: number;
 	maxBodyBytes: number;
@@ -385,6 +457,8 @@ function readSettings(context: ParameterContext): TriggerSettings {
 			agentEvents: kind === 'agentEvents' ? textList(filters.agentEvents) : [],
 		},
 		mappings,
+		routeByOutcome: context.getNodeParameter('routeByOutcome', false) === true,
+		respondWhenFinished: options.respond === RESPOND_FINISHED,
 		deduplicate: options.deduplicate !== false,
 		windowMinutes: number(options.dedupWindowMinutes, DEFAULT_WINDOW_MINUTES),
 		maxBodyBytes: number(options.maxBodyKb, DEFAULT_MAX_BODY_KB) * 1024,
@@ -527,7 +601,24 @@ function calloutItem(
 	const proxyNote = proxyWarning(auth);
 	if (proxyNote !== undefined) item.warnings.push(proxyNote);
 	applyMapping(item, settings.mappings, settings.unmappedLabel);
-	return item;
+	// The outcome first: it is what a flow routes on, and what the editor's table shows first.
+	return item.outcome === undefined ? item : { outcome: item.outcome, ...item };
+}
+
+/**
+ * The run's items by output: all on the one output, or with Route by Outcome on the output of
+ * the item's outcome (the mapping row its code matched, as applyMapping found it), else "Other".
+ */
+function routedItems(settings: TriggerSettings, item: TriggerItem, items: INodeExecutionData[]): INodeExecutionData[][] {
+	if (!settings.routeByOutcome) return [items];
+	const labels = outcomeOutputs({ routeByOutcome: true, dispositionMapping: { mapping: settings.mappings } }).map(
+		(output) => output.displayName,
+	);
+	const code = item.outcome?.unmapped === false ? item.outcome.code.toLowerCase() : undefined;
+	const row = settings.mappings.find((mapping) => mapping.code.trim().toLowerCase() === code);
+	const label = row === undefined ? OTHER_OUTPUT : row.outcome.trim() || row.code.trim();
+	const index = row === undefined ? labels.length - 1 : labels.indexOf(label);
+	return labels.map((_label, i) => (i === index ? items : []));
 }
 
 /** Whether the same call-out (event, call, lead, status) already started a run inside the window. */
@@ -582,9 +673,12 @@ async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData
 	if (!matchesFilters(item, settings.filters)) return answer(context, 200, 'OK filtered');
 	if (await isDuplicate(context, settings, item, now)) return answer(context, 200, 'OK duplicate');
 
+	const workflowData = routedItems(settings, item, context.helpers.returnJsonArray([item]));
+	// n8n answers when the run has finished (RESPONSE_MODE): success or failure reaches VICIdial.
+	if (settings.respondWhenFinished) return { workflowData };
 	// Answered here rather than by n8n: n8n 2.39 clears its "static data changed" flag while it
 	// sets up the run, before it answers an onReceived webhook, so the duplicate window written
 	// above never reached the database. Answering first has n8n save it before the run starts.
 	answer(context, 200, RESPONSE_BODY);
-	return { workflowData: [context.helpers.returnJsonArray([item])], noWebhookResponse: true };
+	return { workflowData, noWebhookResponse: true };
 }

@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resources } from './catalogue/resources';
 import type { ApiName, FieldSpec, FunctionSpec, ListSource } from './catalogue/types';
@@ -164,23 +164,40 @@ function returnAllAndLimit(spec: FunctionSpec): INodeProperties[] {
 	];
 }
 
+function additionalFields(fields: readonly FieldSpec[], displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: PARAM.additionalFields,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions,
+		options: fields.map((f) => fieldProperty(f, false)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
 function operationFields(spec: FunctionSpec): INodeProperties[] {
-	const show = { show: { resource: [spec.resource], operation: [spec.name] } };
+	const where = { resource: [spec.resource], operation: [spec.name] };
+	const show = { show: where };
 	const properties: INodeProperties[] = [];
-	const required = spec.fields.filter((f) => f.required);
+	const promoted = spec.promoted;
+	const isPromoted = (field: FieldSpec) => !field.required && promoted !== undefined && promoted.fields.includes(field.name);
+	// Required and promoted fields in catalogue order, so Phone Number sits under Agent.
+	for (const field of spec.fields) {
+		if (field.required) properties.push({ ...fieldProperty(field, true), displayOptions: show });
+		else if (promoted && isPromoted(field)) {
+			properties.push({ ...fieldProperty(field, false), displayOptions: { show: { ...where, '@version': [{ _cnd: { gte: promoted.since } }] } } });
+		}
+	}
 	const optional = spec.fields.filter((f) => !f.required);
-	for (const field of required) properties.push({ ...fieldProperty(field, true), displayOptions: show });
 	if (spec.returnsList) properties.push(...returnAllAndLimit(spec));
-	if (optional.length > 0) {
-		properties.push({
-			displayName: 'Additional Fields',
-			name: PARAM.additionalFields,
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show,
-			options: optional.map((f) => fieldProperty(f, false)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		});
+	if (promoted) {
+		// Two collections under one name: a saved node of an older version finds its fields where it stored them.
+		properties.push(additionalFields(optional, { show: { ...where, '@version': [{ _cnd: { lt: promoted.since } }] } }));
+		const rest = optional.filter((f) => !isPromoted(f));
+		if (rest.length > 0) properties.push(additionalFields(rest, { show: { ...where, '@version': [{ _cnd: { gte: promoted.since } }] } }));
+	} else if (optional.length > 0) {
+		properties.push(additionalFields(optional, show));
 	}
 	if (spec.customFields) {
 		properties.push({

@@ -55,9 +55,13 @@ function holdsExpression(value: unknown): boolean {
 export class ParameterReader {
 	private readonly stored: IDataObject;
 	private readonly fixed = new Map<string, unknown>();
+	/** The saved node's typeVersion: it decides where promoted fields are stored. */
+	readonly version: number;
 
 	constructor(private readonly context: IExecuteFunctions) {
-		this.stored = context.getNode().parameters as IDataObject;
+		const node = context.getNode();
+		this.stored = node.parameters as IDataObject;
+		this.version = node.typeVersion;
 	}
 
 	get<T>(name: string, itemIndex: number, fallback: T): T {
@@ -71,30 +75,43 @@ export class ParameterReader {
 /** Where each of a function's fields is read from, worked out once per function. */
 interface FieldPlaces {
 	required: Array<[field: string, parameter: string]>;
+	/** Optional fields at the top level (FunctionSpec.promoted, from its version on). */
+	top: Array<[field: string, parameter: string]>;
 	optional: Array<[field: string, parameter: string]>;
 	blankable: boolean;
 }
 
-const placesCache = new WeakMap<FunctionSpec, FieldPlaces>();
+const placesCache = new WeakMap<FunctionSpec, Map<boolean, FieldPlaces>>();
 
-function placesOf(spec: FunctionSpec): FieldPlaces {
-	let places = placesCache.get(spec);
+function placesOf(spec: FunctionSpec, version: number): FieldPlaces {
+	const promotedHere = spec.promoted !== undefined && version >= spec.promoted.since;
+	const byLayout = placesCache.get(spec) ?? new Map<boolean, FieldPlaces>();
+	placesCache.set(spec, byLayout);
+	let places = byLayout.get(promotedHere);
 	if (!places) {
+		const atTop = (name: string) => promotedHere && (spec.promoted?.fields.includes(name) ?? false);
+		const optional = spec.fields.filter((f) => !f.required);
 		places = {
 			required: spec.fields.filter((f) => f.required).map((f) => [f.name, camel(f.name)]),
-			optional: spec.fields.filter((f) => !f.required).map((f) => [f.name, camel(f.name)]),
+			top: optional.filter((f) => atTop(f.name)).map((f) => [f.name, camel(f.name)]),
+			optional: optional.filter((f) => !atTop(f.name)).map((f) => [f.name, camel(f.name)]),
 			blankable: spec.fields.some((f) => f.blankable),
 		};
-		placesCache.set(spec, places);
+		byLayout.set(promotedHere, places);
 	}
 	return places;
 }
 
 /** The catalogue input of item `i`, read from the node's parameters. */
 export function readInput(reader: ParameterReader, spec: FunctionSpec, i: number): FunctionInput {
-	const places = placesOf(spec);
+	const places = placesOf(spec, reader.version);
 	const fields: Record<string, unknown> = {};
 	for (const [field, parameter] of places.required) fields[field] = plain(reader.get(parameter, i, ''));
+	for (const [field, parameter] of places.top) {
+		// An optional field on the form is always present: empty means "not given", as when absent from a collection.
+		const value = plain(reader.get<unknown>(parameter, i, ''));
+		if (value !== '' && value !== undefined && value !== null) fields[field] = value;
+	}
 	if (places.optional.length > 0) {
 		const additional = reader.get<IDataObject>(PARAM.additionalFields, i, {});
 		for (const [field, parameter] of places.optional) if (parameter in additional) fields[field] = plain(additional[parameter]);

@@ -6,7 +6,8 @@
  * simulator, imports a credential pointing at it and the workflows of examples/, publishes
  * the trigger workflows, starts n8n on 127.0.0.1:5678 and prints the editor URL, the login
  * and each trigger's paste-ready Dispo Call URL. The simulator then fires a dispositioned
- * call every 30 s, so executions appear. Ctrl-C stops everything.
+ * call every 30 s, so executions appear. Ctrl-C stops everything, and so does a SIGINT,
+ * SIGTERM or SIGHUP to the npm process or closing its terminal: n8n and the simulator go too.
  *
  *   npm start
  *   npm start -- --vicidial-url=https://dialer.example.com   (VICIDIAL_USER / VICIDIAL_PASS)
@@ -14,9 +15,11 @@
  *
  * Options: --vicidial-url (or VICIDIAL_URL), --port (5678), --fire-every seconds (30; 0 never),
  * --n8n-version (2.8.4), --webhook-url (the URL VICIdial reaches n8n at, for a real dialer
- * behind a tunnel or proxy; n8n itself listens on 127.0.0.1 only), --fresh (a new user folder).
+ * behind a tunnel or proxy; n8n itself listens on 127.0.0.1 only), --fresh (a new user folder),
+ * --user-folder (n8n's data folder; .cache/n8n-user-<version> by default).
  */
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -55,6 +58,7 @@ interface Options {
 	version: string;
 	fireEverySeconds: number;
 	fresh: boolean;
+	userFolder?: string;
 	webhookUrl?: string;
 	/** A real VICIdial instead of the simulator. */
 	vicidial?: { url: string; user: string; pass: string };
@@ -91,7 +95,7 @@ function parseOptions(argv: string[]): Options {
 		const hit = argv.find((arg) => arg.startsWith(prefix));
 		return hit === undefined ? undefined : hit.slice(prefix.length);
 	};
-	const known = ['vicidial-url', 'port', 'fire-every', 'n8n-version', 'webhook-url', 'fresh', 'help'];
+	const known = ['vicidial-url', 'port', 'fire-every', 'n8n-version', 'webhook-url', 'fresh', 'user-folder', 'help'];
 	for (const arg of argv) {
 		const name = arg.replace(/^--/, '').split('=')[0];
 		if (!known.includes(name)) throw new Error(`unknown option ${arg}; known: ${known.map((k) => `--${k}`).join(' ')}`);
@@ -107,6 +111,7 @@ function parseOptions(argv: string[]): Options {
 		fireEverySeconds: Number(flag('fire-every') ?? 30),
 		fresh: argv.includes('--fresh'),
 		webhookUrl: flag('webhook-url'),
+		userFolder: flag('user-folder'),
 	};
 	if (vicidialUrl) {
 		const user = process.env.VICIDIAL_USER;
@@ -181,10 +186,79 @@ async function pasteReadyUrl(productionUrl: string, secret: string): Promise<str
 	return response.status === 200 && index >= 0 ? lines[index + 1] : undefined;
 }
 
+/** A process that launched us, with the parent it had then. */
+interface Launcher {
+	pid: number;
+	ppid: number;
+}
+
+/**
+ * The processes that launched us, up to npm: `npm start` runs npm, then tsx (the script line
+ * execs it, so npm's SIGINT and SIGTERM reach tsx, which relays them to us), then this script.
+ * npm passes no SIGHUP on and dies of it, leaving tsx and us behind; watching these processes
+ * is how we notice. Outside npm only the direct parent is watched.
+ */
+function launchers(): Launcher[] {
+	const chain: Launcher[] = [];
+	let pid = process.ppid;
+	for (let depth = 0; depth < 4 && pid > 1; depth++) {
+		const ps = spawnSync('ps', ['-o', 'ppid=,args=', '-p', String(pid)], { encoding: 'utf8' });
+		const match = /^(\d+)\s+(.*)$/.exec((ps.stdout ?? '').trim());
+		if (!match) break;
+		chain.push({ pid, ppid: Number(match[1]) });
+		if (process.env.npm_lifecycle_event === undefined || /(^|\/)npm(\s|$)|npm-cli/.test(match[2])) break;
+		pid = Number(match[1]);
+	}
+	return chain;
+}
+
+/**
+ * The first launcher that is gone: exited, a zombie nobody reaped (some containers' init does
+ * not), or orphaned (its parent changed, so whatever ran it has stopped).
+ */
+function goneLauncher(chain: readonly Launcher[]): number | undefined {
+	if (chain.length === 0) return undefined;
+	const ps = spawnSync('ps', ['-o', 'pid=,ppid=,stat=', '-p', chain.map((launcher) => launcher.pid).join(',')], { encoding: 'utf8' });
+	// ps itself failing (no ps on this system) is no evidence that anything stopped.
+	if (ps.error) return undefined;
+	const rows = new Map(
+		(ps.stdout ?? '')
+			.trim()
+			.split('\n')
+			.map((line) => line.trim().split(/\s+/))
+			.map(([pid, ppid, stat]) => [Number(pid), { ppid: Number(ppid), stat: stat ?? '' }]),
+	);
+	return chain.find((launcher) => {
+		const row = rows.get(launcher.pid);
+		return row === undefined || row.stat.startsWith('Z') || row.ppid !== launcher.ppid;
+	})?.pid;
+}
+
 async function main(): Promise<void> {
 	const options = parseOptions(process.argv.slice(2));
 	const started = Date.now();
-	const userFolder = join(ROOT, '.cache', `n8n-user-${options.version}`);
+
+	const stops: (() => Promise<void>)[] = [];
+	let stopping = false;
+	const shutdown = async (code: number, why: string) => {
+		if (stopping) return;
+		stopping = true;
+		// After SIGHUP the terminal is gone and writing to it fails: stopping must not.
+		process.stdout.on('error', () => undefined);
+		process.stderr.on('error', () => undefined);
+		process.stdout.write(`\n${why}: stopping n8n and the simulator...\n`);
+		for (const stop of stops.reverse()) await stop().catch((error: Error) => process.stderr.write(`${error.message}\n`));
+		process.exit(code);
+	};
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0, signal));
+	const watched = launchers();
+	const watch = setInterval(() => {
+		const gone = goneLauncher(watched);
+		if (gone !== undefined) void shutdown(0, `process ${gone} that started us is gone`);
+	}, 2000);
+	watch.unref();
+
+	const userFolder = options.userFolder ?? join(ROOT, '.cache', `n8n-user-${options.version}`);
 	if (options.fresh) rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
 	if (await portInUse(options.port)) {
@@ -202,18 +276,6 @@ async function main(): Promise<void> {
 	await step('building the package (npm run build)', () => buildPackage(false));
 	const install = await step(`installing n8n ${options.version} if needed (about 5 minutes the first time)`, () => ensureN8n(options.version));
 	await step('installing n8n-nodes-vicidial into n8n the way the Community Nodes installer does', () => installPackage(userFolder));
-
-	const stops: (() => Promise<void>)[] = [];
-	let stopping = false;
-	const shutdown = async (code: number) => {
-		if (stopping) return;
-		stopping = true;
-		process.stdout.write('\nstopping n8n and the simulator...\n');
-		for (const stop of stops.reverse()) await stop().catch((error: Error) => process.stderr.write(`${error.message}\n`));
-		process.exit(code);
-	};
-	process.on('SIGINT', () => void shutdown(0));
-	process.on('SIGTERM', () => void shutdown(0));
 
 	let dialer: { url: string; user: string; pass: string; label: string };
 	let simulator: Simulator | undefined;
@@ -270,13 +332,17 @@ async function main(): Promise<void> {
 
 	const publicBase = (webhookUrl ?? `${n8n.baseUrl}/`).replace(/\/$/, '');
 	const hooks: { workflow: string; url: string }[] = [];
+	const hookIds: string[] = [];
 	for (const { workflow } of published) {
 		for (const node of workflow.nodes.filter((candidate) => candidate.type === TRIGGER_TYPE)) {
 			// The trigger answers setup requests on its production URL; n8n listens on 127.0.0.1.
 			const localUrl = `${n8n.baseUrl}/webhook/${node.webhookId}/vicidial`;
 			await waitForWebhook(localUrl);
 			const url = await pasteReadyUrl(localUrl, secret);
-			if (url) hooks.push({ workflow: workflow.name, url: url.replace(n8n.baseUrl, publicBase) });
+			if (url) {
+				hooks.push({ workflow: workflow.name, url: url.replace(n8n.baseUrl, publicBase) });
+				hookIds.push(String(node.webhookId));
+			}
 		}
 	}
 
@@ -292,6 +358,21 @@ async function main(): Promise<void> {
 		lines.push('', `Dispo Call URL for "${hook.workflow}"`, '(Campaigns > your campaign > Detail > Dispo Call URL; paste it as one line):', hook.url);
 	}
 	if (hooks.length === 0) lines.push('', 'No VICIdial Trigger workflow in examples/: nothing to paste into VICIdial.');
+	lines.push(
+		'',
+		`Hook secret: ${secret}`,
+		`  (this local demo's; kept in ${join(userFolder, 'hook-secret.txt')}, used by the credential "${HOOK_CREDENTIAL.name}", parameter ${HOOK_PARAMETER})`,
+	);
+	if (existsSync(join(ROOT, 'simulator', 'fire.cts'))) {
+		const exampleUrl = hooks.length > 0 ? `${n8n.baseUrl}/webhook/${hookIds[0]}/vicidial` : `${n8n.baseUrl}/webhook-test/<webhook id>/vicidial`;
+		lines.push(
+			'',
+			'Fire a call-out yourself, any event (npm run fire -- --help lists them):',
+			`  npm run fire -- --event=dispo --dispo=SALE --secret=${secret} --url=${exampleUrl}`,
+			'At your own workflow: give its VICIdial Trigger the credential above, click "Listen for test event"',
+			'and fire at the Test URL the trigger shows (/webhook-test/...), e.g. --event=start or --event=agentEvents.',
+		);
+	}
 	if (simulator && hooks.length > 0 && options.fireEverySeconds > 0) {
 		lines.push('', `The simulator dispositions a call every ${options.fireEverySeconds} s: watch the executions in the editor.`);
 	}
@@ -345,7 +426,7 @@ async function main(): Promise<void> {
 	n8n.child.on('exit', (code) => {
 		if (stopping) return;
 		process.stderr.write(`n8n exited (code ${code}); its log: ${logFile}\n`);
-		void shutdown(1);
+		void shutdown(1, 'n8n is gone');
 	});
 }
 

@@ -13,17 +13,19 @@
  */
 import * as http from 'node:http';
 
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IHookFunctions,
-	INode,
-	INodeExecutionData,
-	INodeParameters,
-	INodeProperties,
-	IWebhookFunctions,
-	IWebhookResponseData,
-	NodeParameterValueType,
+import {
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IHookFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+	type NodeParameterValueType,
+	Workflow,
 } from 'n8n-workflow';
 
 import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
@@ -140,6 +142,8 @@ export class TriggerHarness {
 	readonly calls: HarnessCall[] = [];
 	/** The items of every run that started, in order. */
 	readonly runs: IDataObject[][] = [];
+	/** The same runs by output: one list of items per output of the node (Route by Outcome). */
+	readonly runOutputs: IDataObject[][][] = [];
 	/** How many times the node asked n8n for a body n8n had left unread. */
 	rawBodyReads = 0;
 	parameters: INodeParameters;
@@ -192,6 +196,12 @@ export class TriggerHarness {
 		const call = this.calls[this.calls.length - 1];
 		if (!call) throw new Error('No call received yet');
 		return call;
+	}
+
+	private recordRun(outputs: INodeExecutionData[][]): void {
+		const byOutput = outputs.map((items) => items.map((entry) => entry.json));
+		this.runOutputs.push(byOutput);
+		this.runs.push(byOutput.flat());
 	}
 
 	/** Items of the last run. */
@@ -318,11 +328,11 @@ export class TriggerHarness {
 					// n8n still starts a run with the items of a node that answered itself.
 					if (result.workflowData !== undefined) {
 						call.ran = true;
-						this.runs.push(result.workflowData[0].map((entry) => entry.json));
+						this.recordRun(result.workflowData);
 					}
 				} else if (result.workflowData !== undefined) {
 					call.ran = true;
-					this.runs.push(result.workflowData[0].map((entry) => entry.json));
+					this.recordRun(result.workflowData);
 					send(200, String(webhook.responseData ?? 'firstEntryJson'), 'text/html; charset=utf-8');
 				} else {
 					send(200, JSON.stringify(result.webhookResponse ?? { message: 'Webhook call received' }), 'application/json');
@@ -334,4 +344,16 @@ export class TriggerHarness {
 		}
 		call.status = res.statusCode;
 	}
+}
+
+/**
+ * The trigger as a node of an n8n-workflow `Workflow`, for what n8n computes from the node's
+ * description and parameters itself (its outputs, its webhook response mode), defaults applied.
+ */
+export function triggerInWorkflow(parameters: INodeParameters): { workflow: Workflow; node: INode; type: VicidialTrigger } {
+	const type = new VicidialTrigger();
+	const nodeTypes = { getByName: (): INodeType => type, getByNameAndVersion: (): INodeType => type, getKnownTypes: () => ({}) };
+	const saved: INode = { id: '1', name: 'VICIdial Trigger', type: 'n8n-nodes-vicidial.vicidialTrigger', typeVersion: 2, position: [0, 0], parameters };
+	const workflow = new Workflow({ id: 'trigger', nodes: [saved], connections: {}, active: false, nodeTypes });
+	return { workflow, node: workflow.getNode(saved.name) as INode, type };
 }

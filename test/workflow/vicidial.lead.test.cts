@@ -1,4 +1,6 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
 
 import { sqlDate } from '../../simulator/context.cjs';
 import type { Simulator } from '../../simulator/server.cjs';
@@ -99,6 +101,24 @@ describe('add_lead', () => {
 	});
 
 	describe('duplicate check', () => {
+		it('offers the checks in plain words, each with its VICIdial value and what it compares', () => {
+			const addLeadFields = new Vicidial().description.properties.filter(
+				(property) => property.name === 'additionalFields' && property.displayOptions?.show?.operation?.includes('add_lead'),
+			);
+			const check = addLeadFields.flatMap((property) => property.options ?? []).find((option) => option.name === 'duplicateCheck') as INodeProperties;
+			const options = (check.options ?? []) as INodePropertyOptions[];
+			expect(options).toHaveLength(12);
+			expect(options).toContainEqual({
+				name: 'Same phone in this list (DUPLIST)',
+				value: 'DUPLIST',
+				description: 'Refuse the lead when a lead with the same phone_number exists in the same list',
+			});
+			expect(options.find((option) => option.value === 'DUPPHONEALTCAMP')?.name).toBe("Phone or alt phone in the campaign's lists (DUPPHONEALTCAMP)");
+			expect(options.find((option) => option.value === 'DUPNAMEPHONESYS')?.name).toBe('Same name and phone anywhere (DUPNAMEPHONESYS)');
+			// Every value VICIdial documents, each once.
+			expect(new Set(options.map((option) => option.value)).size).toBe(12);
+		});
+
 		it('returns the existing lead with duplicate: true when On Duplicate is "return"', async () => {
 			const run = await lead(addLead({ phoneNumber: '727-555-1212', additionalFields: { duplicateCheck: ['DUPLIST'] }, onDuplicate: 'return' }));
 			expect(run.error).toBeUndefined();

@@ -1,3 +1,4 @@
+import { VicidialAgent } from '../../nodes/VicidialAgent/VicidialAgent.node';
 import { loginAgent, previewLead, startCall } from '../../simulator/agent/scene.cjs';
 import { byId, expectNoAgentApiAccess, expectNotLoggedIn, expectPermission, json, runAgent, useSimulator } from './vicidialAgent.shared.cjs';
 
@@ -16,6 +17,61 @@ describe('VICIdial Agent node: call', () => {
 	});
 
 	describe('external_dial', () => {
+		describe('version 1.1: Phone Number and Lead ID at the top', () => {
+			const description = new VicidialAgent().description;
+			const shown = (version: number) =>
+				description.properties
+					.filter((property) => {
+						const show = property.displayOptions?.show ?? {};
+						if (!show.operation?.includes('external_dial')) return false;
+						const condition = (show['@version']?.[0] as { _cnd?: { gte?: number; lt?: number } } | undefined)?._cnd;
+						return condition === undefined || (condition.gte === undefined || version >= condition.gte) && (condition.lt === undefined || version < condition.lt);
+					});
+
+			it('lays Phone Number and Lead ID out under Agent in 1.1 and under Additional Fields in 1', () => {
+				expect(description.version).toEqual([1, 1.1]);
+				expect(description.defaultVersion).toBe(1.1);
+				const topOf = (version: number) => shown(version).filter((p) => p.type !== 'collection').map((p) => p.displayName);
+				const collectionOf = (version: number) => (shown(version).find((p) => p.name === 'additionalFields')?.options ?? []).map((o) => ('displayName' in o ? o.displayName : o.name));
+				expect(topOf(1.1).slice(0, 3)).toEqual(['Agent User', 'Phone Number', 'Lead ID']);
+				expect(collectionOf(1.1)).not.toContain('Phone Number');
+				expect(collectionOf(1.1)).not.toContain('Lead ID');
+				expect(topOf(1)).not.toContain('Phone Number');
+				expect(collectionOf(1)).toEqual(expect.arrayContaining(['Phone Number', 'Lead ID', 'Alt Dial']));
+			});
+
+			it('dials the number given at the top', async () => {
+				const sim = simulator();
+				const run = await runAgent(sim, call('external_dial', { value: '(312) 555-1234', leadId: '', search: true, preview: false, focus: false }), { typeVersion: 1.1 });
+				expect(run.error).toBeUndefined();
+				expect(sim.log[0].params).toMatchObject({ function: 'external_dial', value: '3125551234' });
+				// An empty Lead ID on the form is not sent.
+				expect(sim.log[0].params.lead_id).toBeUndefined();
+			});
+
+			it('dials a lead given at the top, with Alt Dial still under Additional Fields', async () => {
+				const sim = simulator();
+				sim.state.leads.get(3)!.alt_phone = '3125550777';
+				const run = await runAgent(sim, call('external_dial', { value: '', leadId: '3', search: true, preview: false, focus: false, additionalFields: { altDial: 'ALT' } }), { typeVersion: 1.1 });
+				expect(run.error).toBeUndefined();
+				expect(json(run)[0]).toMatchObject({ value: '3125550777', alt_dial: 'ALT' });
+			});
+
+			it('still needs one of the two, naming both', async () => {
+				const sim = simulator();
+				const run = await runAgent(sim, call('external_dial', { value: '', leadId: '', search: true, preview: false, focus: false }), { typeVersion: 1.1 });
+				expect(run.error?.message).toBe('Give at least one of: Phone Number, Lead ID');
+				expect(sim.log).toHaveLength(0);
+			});
+
+			it('a saved version-1 node still reads them from Additional Fields', async () => {
+				const sim = simulator();
+				const run = await runAgent(sim, call('external_dial', { search: true, preview: false, focus: false, additionalFields: { value: '3125551234' } }), { typeVersion: 1 });
+				expect(run.error).toBeUndefined();
+				expect(sim.log[0].params).toMatchObject({ function: 'external_dial', value: '3125551234' });
+			});
+		});
+
 		it('dials a pasted number on a paused agent\'s screen and creates the lead (search finds none)', async () => {
 			const sim = simulator();
 			const run = await runAgent(sim, call('external_dial', { search: true, preview: false, focus: true, additionalFields: { value: '(312) 555-1234' } }));

@@ -45,6 +45,8 @@ export interface AgentRunInput {
 	as?: ApiUser;
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The saved node's typeVersion (1 by default). */
+	typeVersion?: number;
 }
 
 /** Run the VICIdial Agent node once with these parameters. */
@@ -55,6 +57,7 @@ export function runAgent(sim: Simulator, parameters: IDataObject, input: AgentRu
 		credentials: simCredentials(sim.url, USERS[input.as ?? 'admin']),
 		items: input.items,
 		continueOnFail: input.continueOnFail,
+		typeVersion: input.typeVersion,
 	});
 }
 

@@ -1,4 +1,5 @@
-import { field, plainOptions, yesNo } from './field';
+import { field, yesNo } from './field';
+import type { OptionSpec } from './types';
 
 /**
  * Every VICIdial parameter that more than one function takes, defined once. Limits and
@@ -348,20 +349,30 @@ export const tz_method = field({
 	description: 'How VICIdial finds the lead\'s time zone',
 });
 
-export const duplicateCheckValues = plainOptions([
-	'DUPLIST',
-	'DUPCAMP',
-	'DUPSYS',
-	'DUPPHONEALTLIST',
-	'DUPPHONEALTCAMP',
-	'DUPPHONEALTSYS',
-	'DUPTITLEALTPHONELIST',
-	'DUPTITLEALTPHONECAMP',
-	'DUPTITLEALTPHONESYS',
-	'DUPNAMEPHONELIST',
-	'DUPNAMEPHONECAMP',
-	'DUPNAMEPHONESYS',
-]);
+/**
+ * add_lead's duplicate checks (NON-AGENT_API.txt, duplicate_check): what is compared and where.
+ * "This list" is the list the lead goes into; "the campaign's lists" every list of its campaign.
+ */
+const DUPLICATE_SCOPES = [
+	['LIST', 'in this list', 'in the same list'],
+	['CAMP', "in the campaign's lists", "in all lists of this list's campaign"],
+	['SYS', 'anywhere', 'in the entire system'],
+] as const;
+
+const DUPLICATE_MATCHES = [
+	['DUP', 'Same phone', 'a lead with the same phone_number'],
+	['DUPPHONEALT', 'Phone or alt phone', 'a lead whose phone_number or alt_phone is this phone'],
+	['DUPTITLEALTPHONE', 'Same title and alt phone', 'a lead with the same title and alt_phone'],
+	['DUPNAMEPHONE', 'Same name and phone', 'a lead with the same first_name, last_name and phone_number'],
+] as const;
+
+export const duplicateCheckValues: OptionSpec[] = DUPLICATE_MATCHES.flatMap(([prefix, label, compared]) =>
+	DUPLICATE_SCOPES.map(([scope, where, docsWhere]) => ({
+		value: `${prefix}${scope}`,
+		name: `${label} ${where} (${prefix}${scope})`,
+		description: `Refuse the lead when ${compared} exists ${docsWhere}`,
+	})),
+);
 
 // ---- added for lead/hopper/list/dnc/report ----------------------------------------------
 

@@ -202,6 +202,12 @@ export interface FunctionSpec {
 	readonly permission?: string;
 	/** Groups of fields of which at least one must be given (lead_id or phone_number). */
 	readonly oneOf?: readonly (readonly string[])[];
+	/**
+	 * Optional fields shown at the top of the form, not under Additional Fields, from node
+	 * version `since` on. A saved node keeps its version, so older versions keep reading these
+	 * fields from Additional Fields, where their workflows stored them.
+	 */
+	readonly promoted?: { readonly fields: readonly string[]; readonly since: number };
 	/** Offer "return the existing lead" for DUPLICATE refusals (add_lead with a duplicate check). */
 	readonly duplicateAsData?: boolean;
 	/** Fixed parameters always sent (for example `header=YES` so table columns are named). */

@@ -98,6 +98,8 @@ export const callFunctions = resourceOf('agent', 'call', {
 			A.alt_user,
 		],
 		oneOf: [['value', 'lead_id']],
+		// One of the two is the point of the call: from version 1.1 they are not hidden.
+		promoted: { fields: ['value', 'lead_id'], since: 1.1 },
 		writes: true,
 		retry: A.liveCommand('a repeat queues the dial again and could call the number twice'),
 		permission: `${A.AGENT_ACCESS}, paused with no lead (campaign API Manual Dial = STANDARD); the agent needs Agent Call Manual = 1`,
