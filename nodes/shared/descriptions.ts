@@ -235,6 +235,17 @@ function operationFields(spec: FunctionSpec): INodeProperties[] {
 				.sort((a, b) => a.name.localeCompare(b.name)),
 		});
 	}
+	if (spec.alreadyDone) {
+		const reasons = Object.keys(spec.alreadyDone).join(', ');
+		properties.push({
+			displayName: "Treat 'Already Exists' as Success",
+			name: PARAM.alreadyDoneAsSuccess,
+			type: 'boolean',
+			default: false,
+			displayOptions: show,
+			description: `Whether VICIdial's ${reasons} reply is the outcome you wanted (the number is where you asked) and gives a success item with alreadyDone = true, instead of failing the item`,
+		});
+	}
 	if (spec.duplicateAsData) {
 		properties.push({
 			displayName: 'On Duplicate',

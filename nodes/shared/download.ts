@@ -229,7 +229,11 @@ export async function downloadRecordings(this: IExecuteFunctions): Promise<INode
 			const error = caught instanceof NodeApiError || caught instanceof NodeOperationError ? caught : new NodeOperationError(node, caught as Error, { itemIndex: i });
 			if (!this.continueOnFail()) throw error;
 			output.push({
-				json: { ...items[i].json, error: redact(error.message, itemSecrets), code: errorCode(error) ?? 'server', function: DOWNLOAD_RECORDING },
+				// n8n's error output takes only `error` and `message` (and adds the input's keys back).
+				json:
+					node.onError === 'continueErrorOutput'
+						? { error: redact(error.message, itemSecrets), message: `${errorCode(error) ?? 'server'}: ${DOWNLOAD_RECORDING}` }
+						: { ...items[i].json, error: redact(error.message, itemSecrets), code: errorCode(error) ?? 'server', function: DOWNLOAD_RECORDING },
 				pairedItem: { item: i },
 			});
 		}

@@ -29,6 +29,7 @@ interface Prepared {
 	/** The run's secrets plus the item's own passwords (secrets.ts), listed once. */
 	secrets: string[];
 	duplicateAsData: boolean;
+	alreadyDoneAsSuccess: boolean;
 	/** Most rows to output (Limit), undefined for all. */
 	limit: number | undefined;
 }
@@ -72,6 +73,8 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 	const options = readRunOptions(this);
 	const parameters = new ParameterReader(this);
 	const continueOnFail = this.continueOnFail();
+	/** "On Error: Continue (using error output)": failed items go to the node's second output. */
+	const errorOutput = continueOnFail && node.onError === 'continueErrorOutput';
 
 	// Validate all items before the first request.
 	const functionOf: Array<string | undefined> = new Array(items.length);
@@ -86,9 +89,10 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 			const checked = validateInput(spec, input, sentAlong(credentials));
 			if (!checked.ok) throw inputError(node, secrets, checked.message, i, `VICIdial function ${spec.name}; nothing was sent.`);
 			const duplicateAsData = spec.duplicateAsData === true && parameters.get<string>(PARAM.onDuplicate, i, 'error') === 'return';
+			const alreadyDoneAsSuccess = spec.alreadyDone !== undefined && parameters.get<boolean>(PARAM.alreadyDoneAsSuccess, i, false) === true;
 			const rows = readRowLimit(parameters, spec, node.typeVersion, i);
 			if (rows.error !== undefined) throw inputError(node, secrets, rows.error, i, `VICIdial function ${spec.name}; nothing was sent.`);
-			return { spec, params: checked.params, secrets: withItemSecrets(secrets, checked.params), duplicateAsData, limit: rows.limit };
+			return { spec, params: checked.params, secrets: withItemSecrets(secrets, checked.params), duplicateAsData, alreadyDoneAsSuccess, limit: rows.limit };
 		} catch (error) {
 			const failure = asNodeError(node, error, i);
 			if (!continueOnFail) throw failure;
@@ -124,6 +128,7 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 					secrets: job.secrets,
 					itemIndex: i,
 					duplicateAsData: job.duplicateAsData,
+					alreadyDoneAsSuccess: job.alreadyDoneAsSuccess,
 					attempts: reply.attempts,
 					earlierAttemptMayHaveApplied: reply.earlierAttemptMayHaveApplied,
 				});
@@ -155,12 +160,23 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 		const message = maybeApplied ? `${result.message}. ${MAYBE_APPLIED}` : result.message;
 		const itemSecrets = job instanceof Error ? secrets : job.secrets;
 		const { explanation, refusal } = result instanceof NodeApiError ? result.context : ({} as IDataObject);
+		const code = errorCode(result) ?? 'server';
+		if (errorOutput) {
+			// n8n's error output takes only items whose JSON is `error` and `message` (an item with
+			// an `error` object loses every other key), and adds the input item's keys back itself.
+			const why = typeof explanation === 'string' ? redact(explanation, itemSecrets) : (functionOf[i] ?? '');
+			output.push({
+				json: { error: redact(message, itemSecrets), message: `${code}${typeof refusal === 'string' ? ` (${refusal})` : ''}: ${why}`.replace(/: $/, '') },
+				pairedItem: { item: i },
+			});
+			return;
+		}
 		output.push({
 			// The input's keys stay (which lead, which row of the sheet), then what went wrong.
 			json: {
 				...(redactDeep(items[i].json, itemSecrets) as IDataObject),
 				error: redact(message, itemSecrets),
-				code: errorCode(result) ?? 'server',
+				code,
 				...(typeof refusal === 'string' ? { refusal } : {}),
 				...(typeof explanation === 'string' ? { explanation: redact(explanation, itemSecrets) } : {}),
 				...(functionOf[i] ? { function: functionOf[i] } : {}),

@@ -17,6 +17,7 @@ export const PARAM = {
 	customFields: 'customFieldsUi',
 	clearFields: 'clearFields',
 	onDuplicate: 'onDuplicate',
+	alreadyDoneAsSuccess: 'alreadyDoneAsSuccess',
 	options: 'options',
 	returnAll: 'returnAll',
 	limit: 'limit',

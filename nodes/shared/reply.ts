@@ -279,6 +279,8 @@ export interface CheckOptions {
 	itemIndex?: number;
 	/** Return a duplicate refusal as data instead of failing (add_lead with "return existing"). */
 	duplicateAsData?: boolean;
+	/** Return an "already exists / already gone" refusal (catalogue `alreadyDone`) as a success. */
+	alreadyDoneAsSuccess?: boolean;
 	/** Requests sent for this reply (1 unless retried). */
 	attempts?: number;
 	/**
@@ -310,12 +312,24 @@ function ownOrExisting(attempts: number, leadId: unknown): string {
  * "nothing found" for this function (zero items) or a duplicate the caller wants as data.
  * Returns the items for the workflow.
  */
-export function checkReply({ node, spec, parsed, secrets, itemIndex, duplicateAsData, attempts = 1, earlierAttemptMayHaveApplied }: CheckOptions): IDataObject[] {
+export function checkReply({
+	node,
+	spec,
+	parsed,
+	secrets,
+	itemIndex,
+	duplicateAsData,
+	alreadyDoneAsSuccess,
+	attempts = 1,
+	earlierAttemptMayHaveApplied,
+}: CheckOptions): IDataObject[] {
 	const error = parsed.lines.find((line) => line.kind === 'ERROR');
 	if (error) {
 		if (matchesEmpty(spec, error)) return [];
 		const answer = longestPrefix(spec.answersOn, error.reason);
 		if (answer) return [{ message: error.reason, ...error.fields, ...answer }];
+		const done = alreadyDoneAsSuccess ? longestPrefix(spec.alreadyDone, error.reason) : undefined;
+		if (done) return [{ result: done, message: error.reason, alreadyDone: true, ...error.fields }];
 		if (/^DUPLICATE/.test(error.reason)) {
 			// add_lead is retried only with a duplicate check (retry `whenSet`), so that a lead
 			// added by a lost attempt is refused rather than added twice.

@@ -137,6 +137,8 @@ export class TestCredentialsHelper {
 export interface NodeRun {
 	/** The node's output items (main output 0), `pairedItem` kept. */
 	items: INodeExecutionData[];
+	/** Every main output's items (with On Error: Continue (using error output), [success, error]). */
+	outputs: INodeExecutionData[][];
 	/** The node's error, when the run failed. */
 	error?: { message: string; description?: string | null; context?: IDataObject; name?: string };
 	run: IRun;
@@ -151,6 +153,8 @@ export interface RunNodeInput {
 	/** Input items (default: one empty item). */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's On Error setting, when not the `continueOnFail` shorthand. */
+	onError?: INode['onError'];
 	/** The node version the workflow was saved with (default 1, as every workflow saved before 1.1). */
 	typeVersion?: number;
 }
@@ -169,6 +173,7 @@ export async function runNode(input: RunNodeInput): Promise<NodeRun> {
 			parameters: input.parameters as INode['parameters'],
 			credentials: { vicidialApi: { id: '1', name: 'VICIdial' } },
 			...(input.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(input.onError ? { onError: input.onError } : {}),
 		},
 	];
 	const connections = { Start: { main: [[{ node: nodeName, type: NodeConnectionTypes.Main, index: 0 }]] } };
@@ -300,7 +305,8 @@ async function runWorkflow(nodes: INode[], connections: IConnections, resultNode
 	const run = await done.promise;
 	const task = run.data.resultData.runData[resultNode]?.[0];
 	const error = (task?.error ?? run.data.resultData.error) as NodeRun['error'] | undefined;
-	return { items: task?.data?.main?.[0] ?? [], error, run, credentialReads: credentialsHelper.reads };
+	const outputs = (task?.data?.main ?? []).map((output) => output ?? []);
+	return { items: outputs[0] ?? [], outputs, error, run, credentialReads: credentialsHelper.reads };
 }
 
 /** Credentials pointing at a simulator. */

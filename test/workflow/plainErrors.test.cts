@@ -60,3 +60,21 @@ it('continue on fail: the error item keeps the input keys, the refusal and the e
 	});
 	expect(json(run)[1]).toMatchObject({ result: 'SUCCESS', list_id: 101 });
 });
+
+it('On Error: Continue (using error output) sends refused items to the error output, the rest to the success output', async () => {
+	const run = await runNode({
+		type: 'vicidial',
+		parameters: { ...addLead({ additionalFields: { duplicateCheck: ['DUPLIST'] } }), phoneNumber: '={{ $json.phone }}' },
+		credentials: simCredentials(sim.url),
+		items: [{ phone: '8135550112', row: 1 }, { phone: '7275551212', row: 2 }, { phone: '8135550113', row: 3 }],
+		onError: 'continueErrorOutput',
+	});
+	expect(run.error).toBeUndefined();
+	const [success, failed] = run.outputs;
+	expect(success.map((item) => item.json.phone_number)).toEqual(['8135550112', '8135550113']);
+	expect(failed).toHaveLength(1);
+	// n8n keeps only `error` and `message` on an error-output item and adds the input's keys back.
+	expect(failed[0].json).toMatchObject({ phone: '7275551212', row: 2 });
+	expect(String(failed[0].json.error)).toMatch(/DUPLICATE PHONE NUMBER IN LIST/);
+	expect(String(failed[0].json.message)).toMatch(/^duplicate \(duplicate\): .*already exists in this list/);
+});

@@ -139,3 +139,41 @@ describe('delete_fpg_phone', () => {
 		expect(group('TEST_IN_FILTER')).toEqual(['7275550001']);
 	});
 });
+
+describe("Treat 'Already Exists' as Success", () => {
+	const on = { alreadyDoneAsSuccess: true };
+
+	it('turns a number already on the DNC list into a success item that says so', async () => {
+		const run = await dnc({ operation: 'add_dnc_phone', phoneNumber: '7275559999', campaignId: rl('SYSTEM_INTERNAL'), ...on });
+		expect(run.error).toBeUndefined();
+		expect(json(run)).toEqual([
+			{ result: 'already exists', message: 'DNC NUMBER ALREADY EXISTS', alreadyDone: true, api_user: '6666', phone_number: '7275559999', campaign_id: 'SYSTEM_INTERNAL' },
+		]);
+		expect(dncList('SYSTEM_INTERNAL')).toEqual(['7275559999']);
+	});
+
+	it('turns a number already gone from the DNC list into a success item', async () => {
+		const run = await dnc({ operation: 'delete_dnc_phone', phoneNumber: '7275551111', campaignId: rl('SYSTEM_INTERNAL'), ...on });
+		expect(run.error).toBeUndefined();
+		expect(json(run)).toEqual([
+			{ result: 'already gone', message: 'DNC NUMBER DOES NOT EXIST', alreadyDone: true, api_user: '6666', phone_number: '7275551111', campaign_id: 'SYSTEM_INTERNAL' },
+		]);
+	});
+
+	it('does the same for filter phone groups, but a group that does not exist still fails', async () => {
+		const added = await dnc({ operation: 'add_fpg_phone', phoneNumber: '7275550001', group: 'TEST_IN_FILTER', ...on });
+		expect(json(added)).toEqual([expect.objectContaining({ result: 'already exists', alreadyDone: true, phone_number: '7275550001', group: 'TEST_IN_FILTER' })]);
+		const gone = await dnc({ operation: 'delete_fpg_phone', phoneNumber: '7275550002', group: 'TEST_IN_FILTER', ...on });
+		expect(json(gone)).toEqual([expect.objectContaining({ result: 'already gone', alreadyDone: true })]);
+		const missing = await dnc({ operation: 'add_fpg_phone', phoneNumber: '7275550001', group: 'NO_SUCH_GROUP', ...on });
+		expect(missing.items).toHaveLength(0);
+		expect(missing.error?.message).toMatch(/^add_fpg_phone: FILTER PHONE GROUP DOES NOT EXIST/);
+	});
+
+	it('leaves permission refusals failing, and is off unless turned on', async () => {
+		const refused = await dnc({ operation: 'add_dnc_phone', phoneNumber: '7275559999', campaignId: 'SYSTEM_INTERNAL', ...on }, REPORT_USER);
+		expect(refused.error?.context?.code).toBe('permission');
+		const off = await dnc({ operation: 'add_dnc_phone', phoneNumber: '7275559999', campaignId: 'SYSTEM_INTERNAL' });
+		expect(off.error?.context?.code).toBe('duplicate');
+	});
+});

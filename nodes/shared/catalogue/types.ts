@@ -210,6 +210,12 @@ export interface FunctionSpec {
 	readonly promoted?: { readonly fields: readonly string[]; readonly since: number };
 	/** Offer "return the existing lead" for DUPLICATE refusals (add_lead with a duplicate check). */
 	readonly duplicateAsData?: boolean;
+	/**
+	 * Refusals that mean the state the item asks for is already there (a DNC number already on
+	 * the list, already gone), by reason prefix, with the `result` the item gets when the user
+	 * turns on "Treat 'Already Exists' as Success".
+	 */
+	readonly alreadyDone?: Readonly<Record<string, 'already exists' | 'already gone'>>;
 	/** Fixed parameters always sent (for example `header=YES` so table columns are named). */
 	readonly fixed?: Readonly<Record<string, string>>;
 }

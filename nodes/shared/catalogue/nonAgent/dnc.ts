@@ -34,6 +34,7 @@ export const dncFunctions = resourceOf('nonAgent', 'dnc', {
 			'Put a phone number on the system do-not-call list (SYSTEM_INTERNAL) or on a campaign\'s DNC list so it is not dialed (VICIdial function add_dnc_phone)',
 		fields: [dnc_phone_number, dnc_campaign_id],
 		writes: true,
+		alreadyDone: { 'DNC NUMBER ALREADY EXISTS': 'already exists' },
 		// A repeat is refused with DNC NUMBER ALREADY EXISTS.
 		retry: { kind: 'always' },
 		// No Agent API Access check for the DNC functions (notes §4.7).
@@ -54,6 +55,7 @@ export const dncFunctions = resourceOf('nonAgent', 'dnc', {
 			'Take a phone number off the system do-not-call list (SYSTEM_INTERNAL) or off a campaign\'s DNC list (VICIdial function delete_dnc_phone)',
 		fields: [dnc_phone_number, dnc_campaign_id],
 		writes: true,
+		alreadyDone: { 'DNC NUMBER DOES NOT EXIST': 'already gone' },
 		// A repeat is refused with DNC NUMBER DOES NOT EXIST.
 		retry: { kind: 'always' },
 		permission: `${DNC_WRITE}, Delete From DNC Lists = 1`,
@@ -73,6 +75,7 @@ export const dncFunctions = resourceOf('nonAgent', 'dnc', {
 			'Put a phone number in a Filter Phone Group, the lists in-groups and campaigns use to filter or route callers (VICIdial function add_fpg_phone)',
 		fields: [dnc_phone_number, fpg_group],
 		writes: true,
+		alreadyDone: { 'FILTER PHONE GROUP NUMBER ALREADY EXISTS': 'already exists' },
 		// A repeat is refused with FILTER PHONE GROUP NUMBER ALREADY EXISTS.
 		retry: { kind: 'always' },
 		permission: DNC_WRITE,
@@ -92,6 +95,7 @@ export const dncFunctions = resourceOf('nonAgent', 'dnc', {
 		description: 'Take a phone number out of a Filter Phone Group (VICIdial function delete_fpg_phone)',
 		fields: [dnc_phone_number, fpg_group],
 		writes: true,
+		alreadyDone: { 'FILTER PHONE GROUP NUMBER DOES NOT EXIST': 'already gone' },
 		// A repeat is refused with FILTER PHONE GROUP NUMBER DOES NOT EXIST.
 		retry: { kind: 'always' },
 		permission: DNC_WRITE,
