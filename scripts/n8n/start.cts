@@ -11,7 +11,7 @@
  *
  *   npm start
  *   npm start -- --vicidial-url=https://dialer.example.com   (VICIDIAL_USER / VICIDIAL_PASS)
- *   npm start -- --port=5679 --fire-every=10 --n8n-version=2.39.0 --fresh
+ *   npm start -- --port=5679 --fire-every=10 --n8n-version=2.41.1 --fresh
  *
  * Options: --vicidial-url (or VICIDIAL_URL), --port (5678), --fire-every seconds (30; 0 never),
  * --n8n-version (2.8.4), --webhook-url (the URL VICIdial reaches n8n at, for a real dialer

@@ -4,7 +4,7 @@
  * workflows published, `n8n start` on free 127.0.0.1 ports, an owner and a public-API key.
  *
  * The n8n version comes from N8N_E2E_VERSION (default 2.8.4); `npm run test:e2e:next`
- * sets 2.39.0. n8n must be installed and the package built before jest starts (the
+ * sets 2.41.1. n8n must be installed and the package built before jest starts (the
  * test:e2e script runs scripts/n8n/install.sh and `npm run build`), so no test waits
  * five minutes inside a timeout.
  */
