@@ -176,6 +176,26 @@ function additionalFields(fields: readonly FieldSpec[], displayOptions: IDisplay
 	};
 }
 
+/** add_lead's On Duplicate choice: fail the item or return the existing lead. */
+function onDuplicateProperty(show: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'On Duplicate',
+		name: PARAM.onDuplicate,
+		type: 'options',
+		default: 'error',
+		displayOptions: show,
+		description: 'What to do when a Duplicate Check finds an existing lead',
+		options: [
+			{ name: 'Fail the Item', value: 'error', description: 'Treat the duplicate as an error' },
+			{
+				name: 'Return the Existing Lead',
+				value: 'return',
+				description: 'Output the existing lead\'s ID with duplicate = true',
+			},
+		],
+	};
+}
+
 function operationFields(spec: FunctionSpec): INodeProperties[] {
 	const where = { resource: [spec.resource], operation: [spec.name] };
 	const show = { show: where };
@@ -186,9 +206,16 @@ function operationFields(spec: FunctionSpec): INodeProperties[] {
 	for (const field of spec.fields) {
 		if (field.required) properties.push({ ...fieldProperty(field, true), displayOptions: show });
 		else if (promoted && isPromoted(field)) {
-			properties.push({ ...fieldProperty(field, false), displayOptions: { show: { ...where, '@version': [{ _cnd: { gte: promoted.since } }] } } });
+			const ownDefault = promoted.defaults?.[field.name];
+			properties.push({
+				...fieldProperty(field, false),
+				...(ownDefault === undefined ? {} : { default: ownDefault }),
+				displayOptions: { show: { ...where, '@version': [{ _cnd: { gte: promoted.since } }] } },
+			});
 		}
 	}
+	// On Duplicate next to the Duplicate Check it acts on (promoted to the top from 1.1).
+	if (spec.duplicateAsData) properties.push(onDuplicateProperty(show));
 	const optional = spec.fields.filter((f) => !f.required);
 	if (spec.returnsList) properties.push(...returnAllAndLimit(spec));
 	if (promoted) {
@@ -244,24 +271,6 @@ function operationFields(spec: FunctionSpec): INodeProperties[] {
 			default: false,
 			displayOptions: show,
 			description: `Whether VICIdial's ${reasons} reply is the outcome you wanted (the number is where you asked) and gives a success item with alreadyDone = true, instead of failing the item`,
-		});
-	}
-	if (spec.duplicateAsData) {
-		properties.push({
-			displayName: 'On Duplicate',
-			name: PARAM.onDuplicate,
-			type: 'options',
-			default: 'error',
-			displayOptions: show,
-			description: 'What to do when a Duplicate Check finds an existing lead',
-			options: [
-				{ name: 'Fail the Item', value: 'error', description: 'Treat the duplicate as an error' },
-				{
-					name: 'Return the Existing Lead',
-					value: 'return',
-					description: 'Output the existing lead\'s ID with duplicate = true',
-				},
-			],
 		});
 	}
 	return properties;

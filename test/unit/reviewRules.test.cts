@@ -36,6 +36,8 @@ const serviceOf = (d: INodeTypeDescription) => (d.name.toLowerCase().startsWith(
 const TOP_LEVEL_EXCEPTIONS: Record<string, string> = {
 	'vicidial.onDuplicate': 'A choice add_lead users make every time they set a duplicate check; it shapes the output, so it is shown, not hidden in a collection',
 	'vicidial.alreadyDoneAsSuccess': "Like On Duplicate: whether an 'already there' refusal fails the item or is the success it asked for; it shapes the output of every DNC and filter-group write, so it is shown",
+	'vicidial.duplicateCheck': 'Add Lead (1.1): the check On Duplicate acts on, beside it; with one set a retry cannot add the lead twice, so users must see it',
+	'vicidial.listExistsCheck': 'Add Lead (1.1): on by default, because VICIdial adds a lead to a list that does not exist without a word; shown so the default is visible',
 	'vicidial.clearFields': 'Which fields to blank is the point of an update; a collection would hide it among the values',
 	'vicidial.returnAll': "n8n's standard Get Many pair: every n8n list operation shows Return All at the top level, and reviewers expect it there",
 	'vicidial.limit': 'Shown with Return All, as in every n8n list operation (n8n\'s standard Limit, default 50)',

@@ -207,7 +207,12 @@ export interface FunctionSpec {
 	 * version `since` on. A saved node keeps its version, so older versions keep reading these
 	 * fields from Additional Fields, where their workflows stored them.
 	 */
-	readonly promoted?: { readonly fields: readonly string[]; readonly since: number };
+	readonly promoted?: {
+		readonly fields: readonly string[];
+		readonly since: number;
+		/** A promoted field's default where it differs from the field's own (List Exists Check on). */
+		readonly defaults?: Readonly<Record<string, boolean | string | number>>;
+	};
 	/** Offer "return the existing lead" for DUPLICATE refusals (add_lead with a duplicate check). */
 	readonly duplicateAsData?: boolean;
 	/**

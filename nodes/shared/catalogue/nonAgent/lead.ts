@@ -117,6 +117,9 @@ export const leadFunctions = resourceOf('nonAgent', 'lead', {
 		},
 		customFields: true,
 		duplicateAsData: true,
+		// From 1.1 the two checks sit at the top, next to On Duplicate; VICIdial adds a lead to a
+		// list that does not exist without a word, so List Exists Check starts on there.
+		promoted: { fields: ['duplicate_check', 'list_exists_check'], since: 1.1, defaults: { list_exists_check: true } },
 		permission: LEAD_WRITE,
 		reply: {
 			kind: 'status',
