@@ -8,8 +8,9 @@
  *   worker, and the action node changes the simulator's lead.
  * - Duplicates through nginx: QUEUE_DEDUP_N call-outs (100 unless told; 1,000 is the issue's
  *   figure), each sent twice at once, give exactly N executions and N update_lead requests.
- * - Duplicates sent past nginx, once to each webhook process: each process remembers only what
- *   it saw itself, so both copies run. The test states what happens (README, "Queue mode").
+ * - Without the setting (nginx's default round robin) and past nginx (one copy to each webhook
+ *   process): each process remembers only what it saw itself, so copies that land on different
+ *   processes both run. The tests state what happens (README, "Queue mode").
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,13 +61,19 @@ describe('n8n 2.8.4 in queue mode: two workers, two webhook processes behind ngi
 		return Number(result.stdout.trim() || '0');
 	}
 
-	/** Polls the shared database until `count` runs finished, then waits `settleMs` for any extra one. */
-	async function settle(count: number, timeoutMs: number, settleMs = 3000): Promise<number> {
+	/**
+	 * Polls the shared database until `count` runs finished or the count stood still for
+	 * `quietMs`, then waits `settleMs` more for any extra run, and returns the count.
+	 */
+	async function settle(count: number, timeoutMs: number, settleMs = 3000, quietMs = 6000): Promise<number> {
 		const deadline = Date.now() + timeoutMs;
 		let seen = cluster.executionCount(workflow.id);
-		while (seen < count && Date.now() < deadline) {
+		let changedAt = Date.now();
+		while (seen < count && Date.now() < deadline && Date.now() - changedAt < quietMs) {
 			await delay(500);
-			seen = cluster.executionCount(workflow.id);
+			const now = cluster.executionCount(workflow.id);
+			if (now !== seen) changedAt = Date.now();
+			seen = now;
 		}
 		await delay(settleMs);
 		await sim.whenIdle();
@@ -139,6 +146,23 @@ describe('n8n 2.8.4 in queue mode: two workers, two webhook processes behind ngi
 		const listed = (await cluster.executions(workflow.id)).filter((execution) => execution.stoppedAt !== null);
 		expect(listed).toHaveLength(executionsBefore + N);
 		expect(cluster.executionCount(workflow.id, 'success')).toBe(executionsBefore + N);
+	});
+
+	it(`${N} call-outs, each sent twice at once through round-robin nginx (no routing by call): duplicates run`, async () => {
+		const first = 300_000;
+		seedLeads(sim.state, first, N);
+		const leads = Array.from({ length: N }, (_, i) => first + i);
+		const template = rebase(pasteUrl, cluster.roundRobinUrl);
+		const executionsBefore = cluster.executionCount(workflow.id);
+		await pool(leads, CONCURRENCY, async (lead) => {
+			const call = dispoCall(lead);
+			return await Promise.all([sendCallout(template, call), sendCallout(template, call)]);
+		});
+		// Between N (every pair met one process) and 2N (every pair was split): wait for the most.
+		const executions = (await settle(executionsBefore + 2 * N, 30_000 + N * 200, 5000)) - executionsBefore;
+		process.stdout.write(`[queue] through round-robin nginx: ${N} call-outs x 2 copies -> ${executions} executions\n`);
+		expect(executions).toBeGreaterThan(N);
+		expect(executions).toBeLessThanOrEqual(2 * N);
 	});
 
 	it(`${N} call-outs sent once to each webhook process directly: each process remembers only its own`, async () => {
