@@ -32,21 +32,34 @@ const SECRET = 'queue-bench-secret-7d21';
 
 const TICKS_PER_SECOND = 100;
 
-/** CPU seconds (user + system) of every process in process group `pgid`, from /proc. */
-function groupCpu(pgid: number): number {
-	let ticks = 0;
+/**
+ * CPU seconds (user + system) of process `root`, its process group and its descendants, from
+ * /proc. Descendants count too: PostgreSQL's backends each start a session of their own.
+ */
+function treeCpu(root: number): number {
+	const procs = new Map<number, { ppid: number; pgrp: number; ticks: number }>();
 	for (const entry of readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
 		try {
 			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
 			// Fields after the command name in parentheses: state ppid pgrp ... utime(14) stime(15).
 			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (Number(fields[2]) !== pgid) continue;
-			ticks += Number(fields[11]) + Number(fields[12]);
+			procs.set(Number(entry), { ppid: Number(fields[1]), pgrp: Number(fields[2]), ticks: Number(fields[11]) + Number(fields[12]) });
 		} catch {
 			// The process ended between readdir and read.
 		}
 	}
+	const belongs = (pid: number): boolean => {
+		for (let current = pid, hops = 0; current > 1 && hops < 64; hops++) {
+			const proc = procs.get(current);
+			if (!proc) return false;
+			if (current === root || proc.pgrp === root) return true;
+			current = proc.ppid;
+		}
+		return false;
+	};
+	let ticks = 0;
+	for (const [pid, proc] of procs) if (belongs(pid)) ticks += proc.ticks;
 	return ticks / TICKS_PER_SECOND;
 }
 
@@ -55,7 +68,7 @@ function cpuByKind(cluster: Cluster): Record<string, number> {
 	const kinds: Record<string, number> = {};
 	for (const service of cluster.services) {
 		const kind = service.name.replace(/-\d+$/, '');
-		kinds[kind] = (kinds[kind] ?? 0) + (service.child.pid === undefined ? 0 : groupCpu(service.child.pid));
+		kinds[kind] = (kinds[kind] ?? 0) + (service.child.pid === undefined ? 0 : treeCpu(service.child.pid));
 	}
 	const own = process.cpuUsage();
 	kinds['load+simulator'] = (own.user + own.system) / 1e6;

@@ -80,6 +80,11 @@ cleanup() {
 		if alive "$pid"; then survivors+=" $name($pid)"; fi
 	done <"$QUEUE_PID_LOG"
 	rm -f "$QUEUE_PID_LOG"
+	# And by command line: nginx and PostgreSQL name their run folder (PostgreSQL's backends leave
+	# the postmaster's group, and end with it).
+	local stray
+	stray="$(pgrep -f -- "$QUEUE_DIR/run-" || true)"
+	if [ -n "$stray" ]; then survivors+=" $(printf '%s ' $stray)"; fi
 	if [ -n "$survivors" ]; then
 		log "processes survived the run:$survivors"
 		exit 1

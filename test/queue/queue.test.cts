@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 
 import { startSimulator, type Simulator } from '../../simulator/server.cjs';
 import { delay } from '../../scripts/n8n/lib.cjs';
-import { startCluster, type Cluster } from '../../scripts/queue/cluster.cjs';
+import { startCluster, type Cluster, type Credential } from '../../scripts/queue/cluster.cjs';
 import { dispoCall, pool, rebase, seedLeads, sendCallout } from '../../scripts/queue/callouts.cjs';
 
 jest.setTimeout(600_000);
@@ -26,6 +26,16 @@ jest.setTimeout(600_000);
 const SECRET = 'queue-hook-secret-41c7e2b9';
 const WEBHOOK_ID = 'e2e-dispo-sync';
 const workflow = JSON.parse(readFileSync(join(__dirname, '..', 'e2e', 'workflows', 'dispo-sync.json'), 'utf8')) as { id: string };
+/** The same workflow on its own URL, its VICIdial credential through nginx's `limit_req`. */
+const LIMITED_HOOK = 'e2e-dispo-limited';
+const limitedWorkflow = JSON.parse(
+	JSON.stringify(workflow)
+		.replace(/"e2eDispoSync0001"/g, '"e2eDispoLimited1"')
+		.replace(/"e2e-dispo-sync"/g, `"${LIMITED_HOOK}"`)
+		.replace(/"e2eVicidialApi1"/g, '"e2eVicidialLim1"'),
+) as { id: string };
+/** VICIdial's limit for every worker together, in requests per second. */
+const LIMIT_RPS = 5;
 const N = Number(process.env.QUEUE_DEDUP_N ?? 100);
 /** Pairs in flight at once: enough to overlap, modest on two cores. */
 const CONCURRENCY = Number(process.env.QUEUE_CONCURRENCY ?? 8);
@@ -38,11 +48,18 @@ describe('n8n 2.8.4 in queue mode: two workers, two webhook processes behind ngi
 	beforeAll(async () => {
 		sim = await startSimulator();
 		cluster = await startCluster({
-			workflows: [workflow],
-			publish: [workflow.id],
+			workflows: [workflow, limitedWorkflow],
+			publish: [workflow.id, limitedWorkflow.id],
 			routeBy: 'lead_id',
-			credentials: [
+			vicidialLimit: { upstream: sim.url, ratePerSecond: LIMIT_RPS, burst: 200 },
+			credentials: ({ limitedVicidialUrl }): Credential[] => [
 				{ id: 'e2eVicidialApi1', name: 'VICIdial simulator', type: 'vicidialApi', data: { baseUrl: sim.url, apiUser: '6666', password: '1234', source: 'n8n-queue' } },
+				{
+					id: 'e2eVicidialLim1',
+					name: 'VICIdial simulator, rate-limited',
+					type: 'vicidialApi',
+					data: { baseUrl: limitedVicidialUrl ?? '', apiUser: '6666', password: '1234', source: 'n8n-queue' },
+				},
 				{ id: 'e2eHookSecret01', name: 'VICIdial hook secret', type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: 'token', secret: SECRET } },
 			],
 		});
@@ -186,5 +203,47 @@ describe('n8n 2.8.4 in queue mode: two workers, two webhook processes behind ngi
 		expect(accepted).toBe(2 * N);
 		expect(executions).toBe(2 * N);
 		expect(updates).toBe(2 * N);
+	});
+
+	/** Most requests that arrived within any `windowMs`, and the mean rate first to last. */
+	function arrivals(times: number[], windowMs = 1000): { peak: number; rate: number } {
+		const sorted = [...times].sort((a, b) => a - b);
+		let peak = 0;
+		for (let i = 0, j = 0; i < sorted.length; i++) {
+			while (sorted[i] - sorted[j] >= windowMs) j++;
+			peak = Math.max(peak, i - j + 1);
+		}
+		const span = (sorted[sorted.length - 1] - sorted[0]) / 1000;
+		return { peak, rate: span > 0 ? (sorted.length - 1) / span : Infinity };
+	}
+
+	it(`nginx limit_req in front of VICIdial holds every worker together to ${LIMIT_RPS} requests/s`, async () => {
+		const count = 30;
+		const sendAll = async (template: string, first: number) => {
+			seedLeads(sim.state, first, count);
+			const logBefore = sim.log.length;
+			const leads = Array.from({ length: count }, (_, i) => first + i);
+			const replies = await pool(leads, 16, (lead) => sendCallout(template, dispoCall(lead)));
+			expect(replies.every((reply) => reply.body === 'OK')).toBe(true);
+			const deadline = Date.now() + 120_000;
+			const mine = () =>
+				sim.log.slice(logBefore).filter((call) => call.fn === 'update_lead' && Number(call.params.lead_id) >= first && Number(call.params.lead_id) < first + count);
+			while (mine().length < count && Date.now() < deadline) await delay(250);
+			return mine();
+		};
+		// The control: the same load straight to VICIdial goes faster than the limit.
+		const direct = arrivals((await sendAll(pasteUrl, 400_000)).map((call) => call.at));
+		const limitedUrl = pasteUrl.replace(`/webhook/${WEBHOOK_ID}/`, `/webhook/${LIMITED_HOOK}/`);
+		const limitedCalls = await sendAll(limitedUrl, 500_000);
+		const limited = arrivals(limitedCalls.map((call) => call.at));
+		const workers = cluster.services.filter((service) => service.name.startsWith('worker-')).length;
+		process.stdout.write(
+			`[queue] update_lead arrivals at VICIdial from ${workers} workers, ${count} runs: straight ${direct.rate.toFixed(1)}/s (peak ${direct.peak} in 1 s), through limit_req ${LIMIT_RPS}r/s ${limited.rate.toFixed(1)}/s (peak ${limited.peak} in 1 s)\n`,
+		);
+		expect(limitedCalls).toHaveLength(count);
+		expect(direct.peak).toBeGreaterThan(LIMIT_RPS + 1);
+		// nginx lets one request through every 1/rate s; one more may fall in a window by jitter.
+		expect(limited.peak).toBeLessThanOrEqual(LIMIT_RPS + 1);
+		expect(limited.rate).toBeLessThanOrEqual(LIMIT_RPS * 1.1);
 	});
 });
