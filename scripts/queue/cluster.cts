@@ -212,7 +212,7 @@ export interface Cluster {
 	executionCount(workflowId: string, status?: string): number;
 	/** `GET /api/v1/executions` on the main process, every page. */
 	executions(workflowId: string): Promise<{ id: string; status: string; mode: string; stoppedAt: string | null }[]>;
-	/** Everything a process printed (its log file's tail). */
+	/** Everything a process printed (its log file's tail); `nginx-error` is nginx's error log. */
 	log(name: string, chars?: number): string;
 	stop(): Promise<void>;
 }
@@ -253,14 +253,15 @@ async function boot(
 
 	// PostgreSQL: a private instance run as the postgres user, trust auth on 127.0.0.1 only.
 	const bin = postgresBin();
-	const uid = Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
-	const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+	// PostgreSQL refuses to run as root: as root, run it as the postgres user; otherwise as ourselves (CI).
+	const asRoot = process.getuid?.() === 0;
+	const uid = asRoot ? Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()) : undefined;
+	const gid = asRoot ? Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()) : undefined;
 	const pgData = join(run, 'pg', 'data');
 	const pgSocket = join(run, 'pg');
-	spawnSync('chown', ['-R', `${uid}:${gid}`, join(run, 'pg')]);
+	if (asRoot) spawnSync('chown', ['-R', `${uid}:${gid}`, join(run, 'pg')]);
 	const initdb = spawnSync(join(bin, 'initdb'), ['-D', pgData, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], {
-		uid,
-		gid,
+		...(asRoot ? { uid, gid } : {}),
 		cwd: pgSocket,
 		encoding: 'utf8',
 	});
@@ -408,7 +409,7 @@ async function boot(
 			} while (cursor);
 			return all;
 		},
-		log: (name, chars = 3000) => tail(join(run, 'logs', `${name}.log`), chars),
+		log: (name, chars = 3000) => tail(name === 'nginx-error' ? join(run, 'nginx', 'error.log') : join(run, 'logs', `${name}.log`), chars),
 		stop: stopAll,
 	};
 }
@@ -467,17 +468,22 @@ http {
 	fastcgi_temp_path ${temp('fastcgi')};
 	uwsgi_temp_path ${temp('uwsgi')};
 	scgi_temp_path ${temp('scgi')};
+	# keepalive_timeout below Node's 5 s keep-alive: nginx must not reuse a connection n8n is
+	# closing, or it sends the request again to the next server, another webhook process.
 	upstream n8n_webhooks {
 ${hash}${servers}
 		keepalive 32;
+		keepalive_timeout 4s;
 	}
 	upstream n8n_webhook_one {
 		server 127.0.0.1:${options.webhookPorts[0]};
 		keepalive 32;
+		keepalive_timeout 4s;
 	}
 	upstream n8n_webhooks_round_robin {
 ${servers}
 		keepalive 32;
+		keepalive_timeout 4s;
 	}
 ${proxy(options.port, 'n8n_webhooks')}
 ${proxy(options.singlePort, 'n8n_webhook_one')}

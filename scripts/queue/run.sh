@@ -17,6 +17,8 @@ QUEUE_DIR="$ROOT/.cache/queue"
 
 log() { printf '[queue] %s\n' "$*" >&2; }
 
+mkdir -p "$QUEUE_DIR"
+
 # --- Debian packages, once: quiet and idempotent.
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
@@ -46,7 +48,6 @@ fi
 export PATH="$PATH:/usr/sbin"
 
 # --- The package and n8n.
-mkdir -p "$QUEUE_DIR"
 log "build"
 npm run build --silent >/dev/null
 log "n8n 2.8.4"
