@@ -181,13 +181,16 @@ describe('n8n 2.8.4 in queue mode: two workers, two webhook processes behind ngi
 		const leads = Array.from({ length: N }, (_, i) => first + i);
 		const template = rebase(pasteUrl, cluster.roundRobinUrl);
 		const executionsBefore = cluster.executionCount(workflow.id);
+		const logBefore = sim.log.length;
 		await pool(leads, CONCURRENCY, async (lead) => {
 			const call = dispoCall(lead);
 			return await Promise.all([sendCallout(template, call), sendCallout(template, call)]);
 		});
 		// Between N (every pair met one process) and 2N (every pair was split): wait for the most.
 		const executions = (await settle(executionsBefore + 2 * N, 30_000 + N * 200, 5000)) - executionsBefore;
-		process.stdout.write(`[queue] through round-robin nginx: ${N} call-outs x 2 copies -> ${executions} executions\n`);
+		const updates = sim.log.slice(logBefore).filter((call) => call.fn === 'update_lead').length;
+		process.stdout.write(`[queue] through round-robin nginx: ${N} call-outs x 2 copies -> ${executions} executions, ${updates} update_lead requests\n`);
+		expect(updates).toBe(executions);
 		expect(executions).toBeGreaterThan(N);
 		expect(executions).toBeLessThanOrEqual(2 * N);
 	});
