@@ -227,7 +227,17 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 	const run = join(QUEUE_DIR, `run-${process.pid}-${Date.now()}`);
 	for (const dir of ['pids', 'logs', 'pg', 'redis', 'nginx', 'n8n']) mkdirSync(join(run, dir), { recursive: true });
 	const services: Service[] = [];
+	// Ctrl-C or a TERM to this process (jest, the benchmark): n8n, nginx, Redis and PostgreSQL are in
+	// groups of their own and would not get it; stop them before going.
+	const onSignal = (signal: NodeJS.Signals) => {
+		for (const service of services) if (!service.exited() && service.child.pid !== undefined) killGroup(service.child.pid, 'SIGTERM');
+		process.exit(signal === 'SIGINT' ? 130 : 143);
+	};
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
 	const stopAll = async () => {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
 		// Front to back: nginx, webhook processes, workers, main, then Redis and PostgreSQL.
 		for (const service of [...services].reverse()) await service.stop();
 		services.length = 0;

@@ -69,10 +69,20 @@ cleanup() {
 			left=$((left + 1))
 		fi
 	done <"$QUEUE_PID_LOG"
-	if [ "$left" -gt 0 ]; then
-		sleep 5
+	# Give them 15 s to stop, then SIGKILL, then 10 s more to be gone (and reaped).
+	wait_gone() {
+		local tries="$1" n p any
+		for ((n = 0; n < tries; n++)); do
+			any=''
+			while read -r _ p; do alive "$p" && any=1; done <"$QUEUE_PID_LOG"
+			[ -n "$any" ] || return 0
+			sleep 0.5
+		done
+		return 1
+	}
+	if [ "$left" -gt 0 ] && ! wait_gone 30; then
 		while read -r name pid; do kill -KILL -- "-$pid" 2>/dev/null || true; done <"$QUEUE_PID_LOG"
-		sleep 1
+		wait_gone 20 || true
 	fi
 	# The check: every process group started, gone.
 	local survivors='' count
@@ -91,7 +101,7 @@ cleanup() {
 		exit 1
 	fi
 	if [ "$left" -gt 0 ]; then
-		log "$left of $count process groups were still running after the run and had to be stopped"
+		log "$left of $count process groups were still running when the run ended (interrupted or crashed) and were stopped; none is left"
 		[ "$status" -ne 0 ] || status=1
 	else
 		log "all $count process groups started are gone: no process left behind"
