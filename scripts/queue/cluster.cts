@@ -226,6 +226,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 	if (!isN8nInstalled('2.8.4')) throw new Error('n8n 2.8.4 is not installed: run `bash scripts/n8n/install.sh` (npm run test:queue does)');
 	const run = join(QUEUE_DIR, `run-${process.pid}-${Date.now()}`);
 	for (const dir of ['pids', 'logs', 'pg', 'redis', 'nginx', 'n8n']) mkdirSync(join(run, dir), { recursive: true });
+	if (process.env.QUEUE_RUN_LOG) appendFileSync(process.env.QUEUE_RUN_LOG, `${run}\n`);
 	const services: Service[] = [];
 	// Ctrl-C or a TERM to this process (jest, the benchmark): n8n, nginx, Redis and PostgreSQL are in
 	// groups of their own and would not get it; stop them before going.

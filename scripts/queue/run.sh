@@ -57,6 +57,9 @@ bash scripts/n8n/install.sh 2.8.4 >/dev/null
 # `<name> <pid>` to QUEUE_PID_LOG for every process group it starts (scripts/queue/cluster.cts).
 export QUEUE_PID_LOG="$QUEUE_DIR/.pids-$$"
 : >"$QUEUE_PID_LOG"
+# And the run folder of each cluster, removed at the end (an interrupted cluster cannot remove its own).
+export QUEUE_RUN_LOG="$QUEUE_DIR/.runs-$$"
+: >"$QUEUE_RUN_LOG"
 alive() { kill -0 -- "-$1" 2>/dev/null; }
 cleanup() {
 	local status=$?
@@ -91,6 +94,12 @@ cleanup() {
 		if alive "$pid"; then survivors+=" $name($pid)"; fi
 	done <"$QUEUE_PID_LOG"
 	rm -f "$QUEUE_PID_LOG"
+	if [ -z "${QUEUE_KEEP:-}" ]; then
+		while read -r run; do
+			case "$run" in "$QUEUE_DIR"/run-*) rm -rf -- "$run" ;; esac
+		done <"$QUEUE_RUN_LOG"
+	fi
+	rm -f "$QUEUE_RUN_LOG"
 	# And by command line: nginx and PostgreSQL name their run folder (PostgreSQL's backends leave
 	# the postmaster's group, and end with it).
 	local stray
