@@ -30,5 +30,8 @@ module.exports = {
 			setupFilesAfterEnv: ['<rootDir>/test/helpers/storedSecrets.cts'],
 		},
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.cts'] },
+		// n8n in queue mode with PostgreSQL, Redis and nginx (issue 15): `npm run test:queue`
+		// (scripts/queue/run.sh) only, never the default `npm test`.
+		{ ...common, displayName: 'queue', testMatch: ['<rootDir>/test/queue/**/*.test.cts'] },
 	],
 };
