@@ -479,7 +479,9 @@ export type SampleKind =
 	| 'noAgentChat'
 	| 'startEmail'
 	| 'dispoEmail'
-	| 'nva';
+	| 'nva'
+	| 'webForm'
+	| 'didFilter';
 
 /** A chat or email in-group's session: no phone call, so no DID and no dialed number. */
 const SAMPLE_CHAT: HookValues = {
@@ -682,6 +684,28 @@ export const SAMPLE_CALLS: Readonly<Record<SampleKind, HookValues>> = {
 		recording_id: '3392',
 		recording_filename: '20261122-061320_3125550117_8001',
 	},
+	// The agent screen opening the Web Form when an inbound call connects (CALL_URL_FEATURES.txt:
+	// the variables of the web form fields and scripts, as the Start Call URL's).
+	webForm: {
+		...without(SAMPLE_DISPO, [...DISPO_ONLY, 'dispo_name', 'callback_lead_status']),
+		lead_id: '18',
+		vendor_lead_code: 'CRM-10018',
+		dispo: 'INCALL',
+		talk_time: '0',
+		talk_time_min: '0',
+		uniqueid: '1795301300.180',
+		call_id: 'Y1122083080000000018',
+		group: 'SALESLINE',
+		channel_group: 'SALESLINE',
+		did_id: '7',
+		did_extension: '8005550100',
+		did_pattern: '8005550100',
+		did_description: 'Main line',
+		SQLdate: '2026-11-22 06:15:00',
+		epoch: '1795328100',
+	},
+	// An inbound call on a DID whose Filter Inbound Number is URL: only two variables exist.
+	didFilter: { phone_number: '3125550199', did_pattern: '8005550100' },
 };
 
 /** The dispo-only values (notes §6.3) a chat or email disposition fills; chats have no recording. */

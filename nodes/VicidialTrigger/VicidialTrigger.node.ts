@@ -15,6 +15,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { DEFAULT_ANSWER_TIMEOUT_SECONDS, holdFilterAnswer, writeFilterAnswer } from './answer';
 import { decodeBody, type DecodedRequest, decodeRequest, encodingOf, type IncomingRequest, readUnreadBody } from './decode';
 import {
 	dedupKey,
@@ -74,13 +75,22 @@ const DEFAULT_MAX_BODY_KB = 1024;
 /** Options > Respond: answer VICIdial at once (default), or once the workflow has finished. */
 const RESPOND_FINISHED = 'workflowFinished';
 
+/** Options > Respond: n8n waits for a response node (the VICIdial Screen Pop node) to answer. */
+const RESPOND_NODE = 'responseNode';
+
 /**
  * n8n's response mode, read per request from Options > Respond. With "lastNode" n8n answers
  * when the run ends: 200 with the last node's first item, or 500 `{"message":"Error in
  * workflow"}`. VICIdial stores the answer in vicidial_url_log.url_response (notes §6.2); PHP's
- * file() reads no body from an HTTP error, so a failed run leaves it empty.
+ * file() reads no body from an HTTP error, so a failed run leaves it empty. With "responseNode"
+ * n8n answers with what the first response node sends (this.sendResponse). The Web Form waits
+ * for a response node unless told otherwise (the agent looks at the page); the DID Filter URL
+ * always takes the last node's answer, which the trigger reads itself (answer.ts).
  */
-const RESPONSE_MODE = `={{($parameter["options"] || {})["respond"] === "${RESPOND_FINISHED}" ? "lastNode" : "onReceived"}}`;
+const RESPOND = '($parameter["options"] || {})["respond"]';
+const RESPONSE_MODE =
+	`={{$parameter["event"] === "didFilter" || ${RESPOND} === "${RESPOND_FINISHED}" ? "lastNode" : ` +
+	`${RESPOND} === "${RESPOND_NODE}" || (${RESPOND} === undefined && $parameter["event"] === "webForm") ? "responseNode" : "onReceived"}}`;
 
 const variableProperties: INodeProperties[] = HOOK_KINDS.filter((kind) => HOOKS[kind].variables.length > 0).map(
 	(kind) => ({
@@ -299,12 +309,31 @@ export class VicidialTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Answer Field',
+						name: 'answerField',
+						type: 'string',
+						default: 'answer',
+						description:
+							'Field of the last node\'s first item that holds the answer: 1 (match) or 0, or with Filter URL DID Redirect the DID to send the call to. A dotted path reads a nested field.',
+						displayOptions: { show: { '/event': ['didFilter'] } },
+					},
+					{
+						displayName: 'Answer Timeout (Seconds)',
+						name: 'answerTimeout',
+						type: 'number',
+						typeOptions: { minValue: 0.1, numberPrecision: 1 },
+						default: DEFAULT_ANSWER_TIMEOUT_SECONDS,
+						description:
+							'How long to wait for the workflow before VICIdial gets the safe answer; the caller rings meanwhile',
+						displayOptions: { show: { '/event': ['didFilter'] } },
+					},
+					{
 						displayName: 'Deduplicate',
 						name: 'deduplicate',
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to start nothing for a call-out already received within the window (same event, call, lead and status)',
+							'Whether to start nothing for a call-out already received within the window (same event, call, lead and status). Off unless set for the Web Form and DID Filter URL, which answer every request.',
 					},
 					{
 						displayName: 'Duplicate Window (Minutes)',
@@ -327,6 +356,12 @@ export class VicidialTrigger implements INodeType {
 						type: 'options',
 						options: [
 							{
+								name: 'Using a Response Node',
+								value: RESPOND_NODE,
+								description:
+									'Answer with what the first VICIdial Screen Pop node sends: a card or a redirect. The default for the Web Form. A run without one answers an empty page.',
+							},
+							{
 								name: 'When Received',
 								value: 'received',
 								description: 'Answer "OK" before the workflow runs: fast, but a failed run shows only in n8n',
@@ -339,6 +374,17 @@ export class VicidialTrigger implements INodeType {
 							},
 						],
 						default: 'received',
+						description: 'When n8n answers the call-out. Unset, the Web Form waits for a response node and the others answer at once.',
+						displayOptions: { hide: { '/event': ['didFilter'] } },
+					},
+					{
+						displayName: 'Safe Answer',
+						name: 'safeAnswer',
+						type: 'string',
+						default: '0',
+						description:
+							'What VICIdial gets when the workflow is too slow, fails or gives no usable answer: 0 keeps the DID\'s default route',
+						displayOptions: { show: { '/event': ['didFilter'] } },
 					},
 					{
 						displayName: 'Unmapped Outcome Label',
@@ -412,8 +458,12 @@ interface TriggerSettings {
 	mappings: DispositionMapping[];
 	/** One output per outcome (outcomeOutputs). */
 	routeByOutcome: boolean;
-	/** Options > Respond: n8n answers when the run has finished (RESPONSE_MODE). */
+	/** n8n answers, not the trigger (RESPONSE_MODE): when the run has finished or by a response node. */
 	respondWhenFinished: boolean;
+	/** DID Filter URL: where the answer is, what to answer otherwise, and how long to wait. */
+	answerField: string;
+	safeAnswer: string;
+	answerTimeoutMs: number;
 	deduplicate: boolean;
 	windowMinutes: number;
 	maxBodyBytes: number;
@@ -432,6 +482,13 @@ function text(value: unknown, fallback = ''): string {
 
 function textList(value: unknown): string[] {
 	return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
+}
+
+/** Whether n8n answers after the run (RESPONSE_MODE's lastNode or responseNode), as n8n computes it. */
+function respondsLater(kind: HookKind, respond: unknown): boolean {
+	if (HOOKS[kind].answers === 'filter') return true;
+	if (respond === undefined) return HOOKS[kind].answers === 'page';
+	return respond === RESPOND_FINISHED || respond === RESPOND_NODE;
 }
 
 function readSettings(context: ParameterContext): TriggerSettings {
@@ -458,8 +515,12 @@ function readSettings(context: ParameterContext): TriggerSettings {
 		},
 		mappings,
 		routeByOutcome: context.getNodeParameter('routeByOutcome', false) === true,
-		respondWhenFinished: options.respond === RESPOND_FINISHED,
-		deduplicate: options.deduplicate !== false,
+		respondWhenFinished: respondsLater(kind, options.respond),
+		answerField: text(options.answerField, 'answer').trim() || 'answer',
+		safeAnswer: text(options.safeAnswer, '0').trim() || '0',
+		answerTimeoutMs: number(options.answerTimeout, DEFAULT_ANSWER_TIMEOUT_SECONDS) * 1000,
+		// The answered call-outs answer every request: a second web form click is a second page.
+		deduplicate: HOOKS[kind].answers === undefined ? options.deduplicate !== false : options.deduplicate === true,
 		windowMinutes: number(options.dedupWindowMinutes, DEFAULT_WINDOW_MINUTES),
 		maxBodyBytes: number(options.maxBodyKb, DEFAULT_MAX_BODY_KB) * 1024,
 		timeZone: text(options.timeZone).trim(),
@@ -536,6 +597,12 @@ function answer(
 	const res = context.getResponseObject() as OutgoingResponse;
 	res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
 	res.end(body);
+	return { noWebhookResponse: true };
+}
+
+/** The DID Filter URL's line at once, without a run (filtered, duplicate). */
+function filterAnswer(context: IWebhookFunctions, line: string, source: 'filtered' | 'duplicate'): IWebhookResponseData {
+	writeFilterAnswer(context.getResponseObject(), line, source);
 	return { noWebhookResponse: true };
 }
 
@@ -670,10 +737,27 @@ async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData
 	}
 
 	const item = calloutItem(request, decoded.body, settings, auth, verdict.clientIp, now);
-	if (!matchesFilters(item, settings.filters)) return answer(context, 200, 'OK filtered');
-	if (await isDuplicate(context, settings, item, now)) return answer(context, 200, 'OK duplicate');
+	const filter = HOOKS[settings.kind].answers === 'filter';
+	if (!matchesFilters(item, settings.filters)) {
+		return filter ? filterAnswer(context, settings.safeAnswer, 'filtered') : answer(context, 200, 'OK filtered');
+	}
+	if (await isDuplicate(context, settings, item, now)) {
+		return filter ? filterAnswer(context, settings.safeAnswer, 'duplicate') : answer(context, 200, 'OK duplicate');
+	}
 
 	const workflowData = routedItems(settings, item, context.helpers.returnJsonArray([item]));
+	if (filter) {
+		// n8n answers in lastNode mode; the trigger turns that (or its absence) into the line.
+		holdFilterAnswer(context.getResponseObject(), {
+			field: settings.answerField,
+			safeAnswer: settings.safeAnswer,
+			timeoutMs: settings.answerTimeoutMs,
+			onAnswer: (source) => {
+				if (source !== 'workflow') context.logger.warn(`VICIdial Trigger: DID Filter URL got the safe answer (${source})`);
+			},
+		});
+		return { workflowData };
+	}
 	// n8n answers when the run has finished (RESPONSE_MODE): success or failure reaches VICIdial.
 	if (settings.respondWhenFinished) return { workflowData };
 	// Answered here rather than by n8n: n8n 2.39 clears its "static data changed" flag while it

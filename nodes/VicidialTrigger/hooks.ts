@@ -26,6 +26,8 @@ export const HOOK_KINDS = [
 	'startEmail',
 	'dispoEmail',
 	'nva',
+	'webForm',
+	'didFilter',
 ] as const;
 
 export type HookKind = (typeof HOOK_KINDS)[number];
@@ -382,6 +384,12 @@ const NVA_VARIABLES: readonly string[] = [
 ];
 
 /**
+ * The Filter URL of a DID: "Only two variables are available in the address"
+ * (help_documentation.txt, inbound_dids-filter_url).
+ */
+const DID_FILTER_VARIABLES: readonly string[] = ['phone_number', 'did_pattern'];
+
+/**
  * Parameters that switch VICIdial features on rather than carry data: custom-field substitution
  * and the DISPO_FILTER settings container (notes §6.1). They reach n8n unchanged.
  */
@@ -435,6 +443,11 @@ export interface HookSpec {
 	customFields: boolean;
 	/** How VICIdial sends it. */
 	method: 'GET' | 'POST';
+	/**
+	 * The call-outs that wait for the workflow's answer: `page`, a page the agent looks at (the
+	 * Web Form); `filter`, a one-line answer VICIdial routes the call by (the DID Filter URL).
+	 */
+	answers?: 'page' | 'filter';
 	/**
 	 * Whether the pasted GET string starts with `VAR` (required by the Add Lead URL, stripped by
 	 * the Dispo and Start URLs). False where VICIdial's docs and notes show a plain URL.
@@ -670,6 +683,32 @@ export const HOOKS: Readonly<Record<HookKind, HookSpec>> = {
 		defaults: ['phone_number', 'uniqueid', 'lead_id', 'extension', 'status', 'user', 'list_id', 'campaign_id', 'entry_date', 'recording_filename'],
 		customFields: false,
 		method: 'GET',
+	},
+	webForm: {
+		event: 'call.screen_pop',
+		displayName: 'Web Form (Screen Pop)',
+		summary: 'The agent screen opens the Web Form for a call: the workflow answers with the page',
+		pasteInto:
+			'Campaigns > your campaign > Detail > Web Form (or Web Form Two / Three), with Web Form Target set to a frame name or _blank for a new window; Get Call Launch = WEBFORM opens it by itself when a call connects. Lists > Web Form Override and In-Groups > Web Form replace the campaign\'s for their calls. The agent\'s browser loads this URL, so every agent can see it, secret included.',
+		// "the same variables as the web form fields and scripts" (CALL_URL_FEATURES.txt): the
+		// Start Call URL's, filled by the agent screen when the call connects.
+		variables: START_VARIABLES,
+		defaults: ['lead_id', 'vendor_lead_code', 'phone_number', 'first_name', 'last_name', 'email', 'user', 'campaign', 'group', 'uniqueid', 'call_id'],
+		customFields: true,
+		method: 'GET',
+		answers: 'page',
+	},
+	didFilter: {
+		event: 'call.filter',
+		displayName: 'DID Filter URL',
+		summary: 'An inbound DID asks whether the caller matches, or which DID to send the call to',
+		pasteInto:
+			'Inbound > DIDs > your DID: Filter Inbound Number = URL, Filter URL = this string, Filter Action = the route for a match. With Filter URL DID Redirect = Y the answer is the DID to send the call to instead (0 keeps the default route). The caller rings while VICIdial waits for the answer.',
+		variables: DID_FILTER_VARIABLES,
+		defaults: DID_FILTER_VARIABLES,
+		customFields: false,
+		method: 'GET',
+		answers: 'filter',
 	},
 };
 

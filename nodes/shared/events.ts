@@ -10,6 +10,8 @@ export const EVENTS = {
 	'call.missed': 'A call no agent took: a drop, a no-answer, a busy or a timeout',
 	'call.dead': 'The customer hung up while the agent is still on the call',
 	'call.queued': 'A call entered an in-group queue, before an agent was sought',
+	'call.screen_pop': 'The agent screen opened the Web Form for a call: the workflow answers with the page the agent sees (a card or a redirect)',
+	'call.filter': 'An inbound call asks its DID\'s Filter URL whether the caller matches (1 or 0) or which DID to send it to: the workflow answers',
 	'queue.waiting': 'Calls started waiting in an in-group',
 	'queue.cleared': 'No call waits in the in-group any more',
 	'chat.started': 'A chat reached an agent',

@@ -7,6 +7,10 @@
  *   starts when it also returned `workflowData`, as in n8n;
  * - `workflowData`: a run starts; the answer is the webhook description's `responseData`;
  * - neither: n8n's default `{"message":"Webhook call received"}` (or `webhookResponse`).
+ * With `workflow` given, a run is that function, and n8n's lastNode answer is imitated for a
+ * node that left the answer to n8n: 200 with the last node's first item as JSON (express's
+ * `res.json`), or 500 `{"message":"Error in workflow"}` when the run throws, written whenever
+ * the run ends, as n8n does, whatever the node wrote before.
  *
  * Static data is one persistent object the test owns, so it survives across calls and can be
  * serialised and handed to a "restarted" harness.
@@ -54,6 +58,11 @@ export interface HarnessOptions {
 	 * unread, behind `readRawBody()`, as n8n does.
 	 */
 	typeVersion?: 1 | 2;
+	/**
+	 * The run, for the call-outs n8n answers (lastNode): given the trigger's items, the last
+	 * node's first item, or a throw for a failed run.
+	 */
+	workflow?: (items: IDataObject[]) => Promise<IDataObject | undefined>;
 }
 
 /** One request the harness answered. */
@@ -153,6 +162,9 @@ export class TriggerHarness {
 	private readonly timezone: string;
 	private readonly publicBase?: string;
 	private readonly typeVersion: 1 | 2;
+	private readonly workflow?: (items: IDataObject[]) => Promise<IDataObject | undefined>;
+	/** Runs still going (a slow workflow outlives its request). */
+	private readonly pending = new Set<Promise<void>>();
 	private server?: http.Server;
 	private base = '';
 
@@ -164,6 +176,34 @@ export class TriggerHarness {
 		this.timezone = options.timezone ?? 'UTC';
 		this.publicBase = options.publicBase;
 		this.typeVersion = options.typeVersion ?? 1;
+		this.workflow = options.workflow;
+	}
+
+	/** Resolves when every run started so far has ended and n8n's answer to it was written. */
+	async settled(): Promise<void> {
+		while (this.pending.size > 0) await Promise.all([...this.pending]);
+	}
+
+	/** n8n's lastNode answer once the run ends: the last node's first item, or "Error in workflow". */
+	private async answerLastNode(call: HarnessCall, res: http.ServerResponse, items: IDataObject[]): Promise<void> {
+		const run = this.workflow;
+		if (!run) return;
+		let status = 200;
+		let body: unknown;
+		try {
+			body = (await run(items)) ?? { message: 'Workflow executed successfully but the last node did not return any data' };
+		} catch {
+			status = 500;
+			body = { message: 'Error in workflow' };
+		}
+		try {
+			// Unguarded, as n8n's express response: a node that answered first must absorb this.
+			res.statusCode = status;
+			res.setHeader('Content-Type', 'application/json; charset=utf-8');
+			res.end(JSON.stringify(body));
+		} catch (error) {
+			call.error = error as Error;
+		}
 	}
 
 	static async start(options: HarnessOptions): Promise<TriggerHarness> {
@@ -299,6 +339,10 @@ export class TriggerHarness {
 		const method = incoming.method ?? 'GET';
 		const call: HarnessCall = { method, path, headers: incoming.headers, status: 0, ran: false };
 		this.calls.push(call);
+		// The status on the wire: a late run may still set statusCode after the answer went out.
+		res.once('finish', () => {
+			call.status = res.statusCode;
+		});
 		const send = (status: number, body: string, contentType: string) => {
 			res.writeHead(status, { 'Content-Type': contentType });
 			res.end(body);
@@ -330,6 +374,13 @@ export class TriggerHarness {
 						call.ran = true;
 						this.recordRun(result.workflowData);
 					}
+				} else if (result.workflowData !== undefined && this.workflow !== undefined) {
+					call.ran = true;
+					this.recordRun(result.workflowData);
+					const answered = this.answerLastNode(call, res, result.workflowData.flat().map((entry) => entry.json));
+					this.pending.add(answered);
+					await answered;
+					this.pending.delete(answered);
 				} else if (result.workflowData !== undefined) {
 					call.ran = true;
 					this.recordRun(result.workflowData);
@@ -342,7 +393,7 @@ export class TriggerHarness {
 				if (!res.headersSent) send(500, (error as Error).message, 'text/plain');
 			}
 		}
-		call.status = res.statusCode;
+		if (call.status === 0) call.status = res.statusCode;
 	}
 }
 

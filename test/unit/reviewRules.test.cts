@@ -12,6 +12,7 @@ import { VicidialTriggerApi } from '../../credentials/VicidialTriggerApi.credent
 import { Vicidial } from '../../nodes/Vicidial/Vicidial.node';
 import { VicidialAgent } from '../../nodes/VicidialAgent/VicidialAgent.node';
 import { VicidialPollTrigger } from '../../nodes/VicidialPollTrigger/VicidialPollTrigger.node';
+import { VicidialScreenPop } from '../../nodes/VicidialScreenPop/VicidialScreenPop.node';
 import { VicidialTrigger } from '../../nodes/VicidialTrigger/VicidialTrigger.node';
 import {
 	credentialsSharedAcrossServices,
@@ -24,7 +25,7 @@ import {
 } from '../helpers/reviewRules.cjs';
 
 const root = join(__dirname, '..', '..');
-const nodes: INodeType[] = [new Vicidial(), new VicidialAgent(), new VicidialTrigger(), new VicidialPollTrigger()];
+const nodes: INodeType[] = [new Vicidial(), new VicidialAgent(), new VicidialTrigger(), new VicidialPollTrigger(), new VicidialScreenPop()];
 const ownCredentials = [new VicidialApi().name, new VicidialTriggerApi().name];
 /** Every one of our nodes talks to a VICIdial server. */
 const serviceOf = (d: INodeTypeDescription) => (d.name.toLowerCase().startsWith('vicidial') ? 'VICIdial' : d.name);
@@ -48,6 +49,8 @@ const TOP_LEVEL_EXCEPTIONS: Record<string, string> = {
 	'vicidialTrigger.event': 'The trigger\'s main choice: which VICIdial URL feature this workflow listens to',
 	'vicidialTrigger.variables': 'The variables are what the URL to paste into VICIdial carries, per event; the pasted URL is built from them and they have per-event defaults',
 	'vicidialPollTrigger.watch': 'The poll trigger\'s main choice, like a resource: which watch it polls for, and so which fields follow',
+	'vicidialScreenPop.respondWith': 'The node\'s main choice, like a resource: a card or a redirect, and so which fields follow',
+	'vicidialScreenPop.fields': 'What the card shows is the point of a Card answer: the label and value rows, in their order; a collection would hide them',
 	'vicidialTrigger.customFields': 'Fields the call URL carries beyond the standard ones; they name output fields, so they sit next to the event',
 };
 

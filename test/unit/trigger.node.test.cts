@@ -29,6 +29,7 @@ describe('VICIdial Trigger description', () => {
 			'API New Lead URL',
 			'Custom POST',
 			'Dead Call Trigger URL',
+			'DID Filter URL',
 			'Dispo Call URL',
 			'Dispo Chat URL',
 			'Dispo Email URL',
@@ -42,6 +43,7 @@ describe('VICIdial Trigger description', () => {
 			'Start Email URL',
 			'Waiting Call URL Off',
 			'Waiting Call URL On',
+			'Web Form (Screen Pop)',
 		]);
 		expect(event?.default).toBe('dispo');
 	});
