@@ -2,7 +2,10 @@
  * The editor test: playwright-core drives Debian's Chromium (scripts/n8n/ensure-chromium.sh;
  * no browser is downloaded) against a real n8n with our package. It logs in through the sign-in
  * form, searches the node panel for "VICIdial", finds the three nodes, opens each one and checks
- * that its fields render, and saves screenshots to docs/screenshots/ for the README.
+ * that its fields render, and saves screenshots to docs/screenshots/ for the README. With its
+ * own n8n it also fires two dispositions at the published dispositions example and opens the
+ * executions: the trigger's parsed output, the setup page's paste string, and a VICIdial node
+ * refused in plain words (a lead that does not exist).
  *
  *   bash scripts/n8n/ensure-chromium.sh && npx tsx scripts/n8n/browser.cts
  *   npx tsx scripts/n8n/browser.cts --url=http://127.0.0.1:5678   (a running `npm start`)
@@ -15,8 +18,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
+import { fireCallout, SAMPLE_CALLS } from '../../simulator/hooks.cjs';
 import { startSimulator } from '../../simulator/server.cjs';
-import { startE2eN8n, type WorkflowFixture } from '../../test/e2e/harness.cjs';
+import { startE2eN8n, type E2eN8n, type WorkflowFixture } from '../../test/e2e/harness.cjs';
 import { DEFAULT_N8N_VERSION, OWNER, ROOT, n8nInstall, run } from './lib.cjs';
 
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
@@ -34,6 +38,7 @@ const CHROMIUM_FLAGS = [
 /** The parts of playwright-core's API used here (its own types come with the package). */
 interface Locator {
 	click(options?: { timeout?: number }): Promise<void>;
+	dblclick(options?: { timeout?: number }): Promise<void>;
 	fill(value: string): Promise<void>;
 	first(): Locator;
 	nth(index: number): Locator;
@@ -48,6 +53,7 @@ interface Page {
 	goto(url: string): Promise<unknown>;
 	locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
 	getByText(text: string | RegExp, options?: { exact?: boolean }): Locator;
+	frameLocator(selector: string): { locator(selector: string, options?: { hasText?: string | RegExp }): Locator };
 	waitForURL(predicate: (url: URL) => boolean, options?: { timeout?: number }): Promise<void>;
 	waitForTimeout(ms: number): Promise<void>;
 	screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
@@ -155,7 +161,65 @@ async function pickAction(page: Page, nodeName: RegExp, action: string): Promise
 	await item.click();
 }
 
-async function runEditorChecks(baseUrl: string, workflowIds: string[]): Promise<void> {
+/** The example the execution screenshots come from, and the hook secret of the editor test's credential. */
+const DISPO_EXAMPLE = 'vicidialDispoSync1';
+const EDITOR_SECRET = 'editor-test-secret-0123';
+
+/** What the execution checks need from the n8n the editor test started. */
+interface ExecutionSource {
+	n8n: E2eN8n;
+	/** The dispositions example's trigger webhook id. */
+	webhookId: string;
+}
+
+/** Opens one execution of `workflowId` and the node `nodeName` in it; checks the panel shows `expected`. */
+async function checkExecution(page: Page, baseUrl: string, workflowId: string, executionId: string, nodeName: string, expected: RegExp[], screenshot: string): Promise<void> {
+	await page.goto(`${baseUrl}/workflow/${workflowId}/executions/${executionId}`);
+	// The execution preview is the canvas in an iframe.
+	const frame = page.frameLocator('iframe');
+	const node = frame.locator('[data-test-id="canvas-node"]', { hasText: nodeName }).first();
+	await node.waitFor({ state: 'visible', timeout: 20_000 });
+	await page.waitForTimeout(800);
+	await node.dblclick();
+	const ndv = frame.locator('[data-test-id="ndv"]');
+	await ndv.waitFor({ state: 'visible', timeout: 15_000 });
+	await page.waitForTimeout(1200);
+	const text = await ndv.innerText();
+	for (const pattern of expected) check(pattern.test(text), `execution ${executionId}, node ${nodeName}: the panel does not show ${pattern}`);
+	await page.screenshot({ path: join(SCREENSHOTS, screenshot) });
+	process.stdout.write(`  execution ${executionId}, ${nodeName} -> docs/screenshots/${screenshot}\n`);
+}
+
+async function runExecutionChecks(page: Page, baseUrl: string, source: ExecutionSource): Promise<void> {
+	process.stdout.write('> the setup page and two executions of the dispositions example\n');
+	const productionUrl = source.n8n.webhookUrl(source.webhookId, 'vicidial');
+	await source.n8n.waitForWebhook(productionUrl);
+	await page.goto(`${productionUrl}?n8n_setup=1&token=${EDITOR_SECRET}`);
+	const setup = await page.locator('body').innerText();
+	check(setup.includes('Paste this exact string:'), `the setup page does not give the paste string: ${setup.slice(0, 300)}`);
+	await page.screenshot({ path: join(SCREENSHOTS, 'trigger-setup-page.png') });
+	process.stdout.write('  setup page -> docs/screenshots/trigger-setup-page.png\n');
+	const lines = setup.split('\n').map((line) => line.trim());
+	const pasteUrl = lines[lines.indexOf('Paste this exact string:') + 1];
+
+	const fire = async (values: Record<string, string>) => {
+		const before = (await source.n8n.executions(DISPO_EXAMPLE)).length;
+		const reply = await fireCallout(pasteUrl, { ...SAMPLE_CALLS.dispo, ...values });
+		check(reply.body.trim() === 'OK', `the trigger answered ${reply.status} ${reply.body}`);
+		const [latest] = await source.n8n.waitForExecutions(DISPO_EXAMPLE, before + 1, 30_000);
+		return latest;
+	};
+	const sale = await fire({ lead_id: '1', phone_number: '7275551212', dispo: 'SALE', dispo_name: 'Sale Made', uniqueid: '1795300000.501', talk_time: '184' });
+	check(sale.status === 'success', `the SALE execution is ${sale.status}`);
+	await checkExecution(page, baseUrl, DISPO_EXAMPLE, sale.id, 'VICIdial Trigger', [/outcome/, /Closed Won/, /7275551212/], 'execution-dispo-trigger.png');
+
+	// Lead 999999 does not exist: update_lead is refused, and the node says so in plain words.
+	const refused = await fire({ lead_id: '999999', phone_number: '3125550123', dispo: 'NI', dispo_name: 'Not Interested', uniqueid: '1795300000.502' });
+	check(refused.status === 'error', `the execution for a lead that does not exist is ${refused.status}, not error`);
+	await checkExecution(page, baseUrl, DISPO_EXAMPLE, refused.id, 'Note the Outcome on the Lead', [/update_lead/i, /999999/], 'execution-vicidial-error.png');
+}
+
+async function runEditorChecks(baseUrl: string, workflowIds: string[], executions?: ExecutionSource): Promise<void> {
 	const playwright = loadPlaywright();
 	const chromium = (await run('bash', [join(ROOT, 'scripts', 'n8n', 'ensure-chromium.sh')])).stdout.trim().split('\n').pop() ?? '/usr/bin/chromium';
 	mkdirSync(SCREENSHOTS, { recursive: true });
@@ -164,7 +228,7 @@ async function runEditorChecks(baseUrl: string, workflowIds: string[]): Promise<
 		executablePath: chromium,
 		headless: true,
 		args: CHROMIUM_FLAGS,
-		viewport: { width: 1440, height: 900 },
+		viewport: { width: 1280, height: 800 },
 	});
 	const pageErrors: string[] = [];
 	const page = await context.newPage();
@@ -217,6 +281,7 @@ async function runEditorChecks(baseUrl: string, workflowIds: string[]): Promise<
 			await page.screenshot({ path: join(SCREENSHOTS, `workflow-${id}.png`) });
 			process.stdout.write(`  workflow ${id} -> docs/screenshots/workflow-${id}.png\n`);
 		}
+		if (executions) await runExecutionChecks(page, baseUrl, executions);
 		check(pageErrors.length === 0, `the editor threw: ${pageErrors.join(' | ')}`);
 	} catch (error) {
 		await page.screenshot({ path: join(SCREENSHOTS, 'failure.png') }).catch(() => undefined);
@@ -252,15 +317,22 @@ async function main(): Promise<void> {
 	}
 	const data: Record<string, Record<string, string>> = {
 		vicidialApi: { baseUrl: sim.url, apiUser: '6666', password: '1234', source: 'n8n' },
-		vicidialTriggerApi: { authentication: 'querySecret', queryParameter: 'token', secret: 'editor-test-secret-0123' },
+		vicidialTriggerApi: { authentication: 'querySecret', queryParameter: 'token', secret: EDITOR_SECRET },
 	};
 	const n8n = await startE2eN8n({
 		label: 'editor',
 		credentials: [...refs].filter(([type]) => data[type]).map(([type, ref]) => ({ ...ref, type, data: data[type] })),
 		workflows,
+		publish: workflows.some((workflow) => workflow.id === DISPO_EXAMPLE) ? [DISPO_EXAMPLE] : [],
 	});
+	const dispo = workflows.find((workflow) => workflow.id === DISPO_EXAMPLE);
+	const webhookId = dispo?.nodes.find((node) => node.type === 'n8n-nodes-vicidial.vicidialTrigger')?.webhookId;
 	try {
-		await runEditorChecks(n8n.baseUrl, workflows.map((workflow) => workflow.id));
+		await runEditorChecks(
+			n8n.baseUrl,
+			workflows.map((workflow) => workflow.id),
+			webhookId ? { n8n, webhookId } : undefined,
+		);
 	} finally {
 		await n8n.stop();
 		await sim.stop();

@@ -6,7 +6,9 @@
  * simulator, imports a credential pointing at it and the workflows of examples/, publishes
  * the trigger workflows, starts n8n on 127.0.0.1:5678 and prints the editor URL, the login
  * and each trigger's paste-ready Dispo Call URL. The simulator then fires a dispositioned
- * call every 30 s, so executions appear. Ctrl-C stops everything, and so does a SIGINT,
+ * call every 30 s at each VICIdial Trigger example, so executions appear. The examples' CRM and
+ * chat URLs (https://*.example.com in their Set nodes) point at a local stand-in that answers
+ * 200 and prints what it got, so every execution of the demo is green. Ctrl-C stops everything, and so does a SIGINT,
  * SIGTERM or SIGHUP to the npm process or closing its terminal: n8n and the simulator go too.
  *
  *   npm start
@@ -21,6 +23,7 @@
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 import {
@@ -47,6 +50,8 @@ import {
 const SIMULATOR_USER = '6666';
 const SIMULATOR_PASS = '1234';
 const SIMULATOR_PORT = 8081;
+/** The stand-in for the examples' CRM and chat channel. */
+const STAND_IN_PORT = 8082;
 const API_CREDENTIAL = { id: 'vicidialStartApi', name: 'VICIdial (npm start)' };
 const HOOK_CREDENTIAL = { id: 'vicidialStartHook', name: 'VICIdial hook secret (npm start)' };
 const TRIGGER_TYPE = 'n8n-nodes-vicidial.vicidialTrigger';
@@ -172,10 +177,59 @@ function exampleWorkflows(): { file: string; workflow: Workflow }[] {
 		});
 }
 
-/** Nodes that make a workflow worth publishing: anything that listens, not the manual trigger. */
+/**
+ * Nodes that make a workflow worth publishing: anything that listens, not the manual trigger.
+ * The Error Trigger counts: n8n 2.x runs an error workflow only once it is published (its log
+ * says "is not active and cannot be executed" otherwise).
+ */
 function isTriggerNode(node: WorkflowNode): boolean {
 	if (node.type === 'n8n-nodes-base.manualTrigger') return false;
 	return /trigger$/i.test(node.type) || node.type === 'n8n-nodes-base.webhook';
+}
+
+/** A CRM or chat URL of the examples' own, which leads nowhere: https://<name>.example.com/... */
+const EXAMPLE_URL = /^https:\/\/([a-z0-9-]+)\.example\.com(\/[^\s]*)?$/;
+
+/**
+ * Points the Set nodes' https://<name>.example.com URLs at the stand-in (`<standIn>/<name><path>`),
+ * in place; returns the workflows' names with what they now post to.
+ */
+function pointAtStandIn(workflows: Workflow[], standIn: string): string[] {
+	const changed: string[] = [];
+	for (const workflow of workflows) {
+		for (const node of workflow.nodes.filter((candidate) => candidate.type === 'n8n-nodes-base.set')) {
+			const assignments = (node.parameters?.assignments as { assignments?: { name: string; value: unknown }[] } | undefined)?.assignments ?? [];
+			for (const assignment of assignments) {
+				const match = typeof assignment.value === 'string' ? EXAMPLE_URL.exec(assignment.value) : null;
+				if (!match) continue;
+				assignment.value = `${standIn}/${match[1]}${match[2] ?? ''}`;
+				changed.push(`"${workflow.name}" (${node.name}: ${assignment.value})`);
+			}
+		}
+	}
+	return changed;
+}
+
+/** A local HTTP server standing in for the CRM and the chat channel: 200 `{"ok":true}` to anything, and a line on stdout. */
+async function startStandIn(): Promise<{ url: string; stop: () => Promise<void> }> {
+	const server = createServer((request, response) => {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => {
+			const body = Buffer.concat(chunks).toString('utf8').replace(/\s+/g, ' ');
+			process.stdout.write(`[crm/chat stand-in] ${request.method} ${request.url} ${body.length > 300 ? `${body.slice(0, 300)}...` : body}\n`);
+			response.writeHead(200, { 'content-type': 'application/json' });
+			response.end('{"ok":true}');
+		});
+	});
+	const port = (await portInUse(STAND_IN_PORT)) ? 0 : STAND_IN_PORT;
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', resolve);
+	});
+	const address = server.address();
+	const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
+	return { url, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Asks the running trigger for its paste-ready string (VicidialTrigger.node.ts, setup request). */
@@ -309,6 +363,12 @@ async function main(): Promise<void> {
 
 	const examples = exampleWorkflows();
 	const published = examples.filter(({ workflow }) => workflow.nodes.some(isTriggerNode));
+	const standIn = await step('starting the stand-in for the examples\' CRM and chat channel', () => startStandIn());
+	stops.push(() => standIn.stop());
+	const pointed = pointAtStandIn(
+		examples.map(({ workflow }) => workflow),
+		standIn.url,
+	);
 	if (examples.length > 0) {
 		await step(`importing ${examples.length} example workflow(s) from examples/`, async () => {
 			const dir = join(userFolder, 'start-workflows');
@@ -358,6 +418,17 @@ async function main(): Promise<void> {
 		lines.push('', `Dispo Call URL for "${hook.workflow}"`, '(Campaigns > your campaign > Detail > Dispo Call URL; paste it as one line):', hook.url);
 	}
 	if (hooks.length === 0) lines.push('', 'No VICIdial Trigger workflow in examples/: nothing to paste into VICIdial.');
+	const crmHooks = published
+		.filter(({ workflow }) => !workflow.nodes.some((node) => node.type === TRIGGER_TYPE))
+		.flatMap(({ workflow }) =>
+			workflow.nodes
+				.filter((node) => node.type === 'n8n-nodes-base.webhook')
+				.map((node) => `  ${String(node.parameters?.httpMethod ?? 'GET')} ${publicBase}/webhook/${String(node.parameters?.path)}   ("${workflow.name}")`),
+		);
+	if (crmHooks.length > 0) lines.push('', 'Webhooks for a CRM to call (nothing calls them in this demo; POST JSON as the sticky note says):', ...crmHooks);
+	if (pointed.length > 0) {
+		lines.push('', `CRM and chat stand-in: ${standIn.url} (answers 200, prints each request as [crm/chat stand-in]); it receives from`, ...pointed.map((line) => `  ${line}`));
+	}
 	lines.push(
 		'',
 		`Hook secret: ${secret}`,
@@ -374,7 +445,12 @@ async function main(): Promise<void> {
 		);
 	}
 	if (simulator && hooks.length > 0 && options.fireEverySeconds > 0) {
-		lines.push('', `The simulator dispositions a call every ${options.fireEverySeconds} s: watch the executions in the editor.`);
+		lines.push(
+			'',
+			`The simulator dispositions a call every ${options.fireEverySeconds} s (every status in turn, the same lead now and then) at`,
+			...hooks.map((hook) => `  "${hook.workflow}"`),
+			'watch the executions in the editor (Overview > Executions).',
+		);
 	}
 	if (options.vicidial && !webhookUrl) {
 		lines.push('', 'n8n listens on 127.0.0.1 only: give VICIdial a way in (tunnel or proxy) and restart with --webhook-url=<that address>.');

@@ -105,6 +105,8 @@ describe(`the example workflows in n8n ${N8N_VERSION}, with a sink for the CRM`,
 	const clickToCall = example('click-to-call.json');
 	const dncBothWays = example('dnc-both-ways.json');
 	const dailyStats = example('daily-agent-stats.json');
+	const dispositions = example('dispo-to-lead-notes-and-dnc.json');
+	const errorAlert = example('error-alert.json');
 
 	beforeAll(async () => {
 		sim = await startSimulator();
@@ -113,6 +115,7 @@ describe(`the example workflows in n8n ${N8N_VERSION}, with a sink for the CRM`,
 		pointAt(leadInjection, 'CRM URL', `${sink.url}/crm/leads`);
 		pointAt(dncBothWays, 'CRM URL', `${sink.url}/crm/dnc`);
 		pointAt(dailyStats, 'Chat URL', `${sink.url}/chat`);
+		pointAt(errorAlert, 'Chat URL', `${sink.url}/chat/errors`);
 		// The stats window is "yesterday" in the workflow's time zone: UTC here, so the test knows it.
 		dailyStats.settings = { ...dailyStats.settings, timezone: 'UTC' };
 		n8n = await startE2eN8n({
@@ -121,8 +124,9 @@ describe(`the example workflows in n8n ${N8N_VERSION}, with a sink for the CRM`,
 				{ id: 'vicidialApiExample', name: 'VICIdial account', type: 'vicidialApi', data: { baseUrl: sim.url, apiUser: '6666', password: '1234', source: 'n8n-example' } },
 				{ id: 'vicidialHookExample', name: 'VICIdial hook secret', type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: 'token', secret: SECRET } },
 			],
-			workflows: [leadInjection, clickToCall, dncBothWays, dailyStats],
-			publish: [leadInjection.id, clickToCall.id, dncBothWays.id],
+			workflows: [leadInjection, clickToCall, dncBothWays, dailyStats, dispositions, errorAlert],
+			// n8n 2.x runs an error workflow only when it is published.
+			publish: [leadInjection.id, clickToCall.id, dncBothWays.id, dispositions.id, errorAlert.id],
 		});
 		for (const [workflow, node] of [
 			[leadInjection, 'CRM Lead Webhook'],
@@ -266,6 +270,40 @@ describe(`the example workflows in n8n ${N8N_VERSION}, with a sink for the CRM`,
 			expect(String(hit.body.text)).toContain(`VICIdial agents on ${day(-1)}:`);
 			expect(String(hit.body.text)).toMatch(/\(1000\): 2 calls/);
 			expect(nodeOutput(result.output?.data?.resultData?.runData, 'Agent Stats')).toHaveLength(1);
+		});
+	});
+
+	describe('error alert', () => {
+		it('a disposition that VICIdial refuses runs the error workflow, which posts the workflow, node, plain-words error and execution link', async () => {
+			expect(dispositions.settings?.errorWorkflow).toBe(errorAlert.id);
+			const trigger = dispositions.nodes.find((node) => node.name === 'VICIdial Trigger');
+			const productionUrl = n8n.webhookUrl(String(trigger?.webhookId), 'vicidial');
+			await n8n.waitForWebhook(productionUrl);
+			const setup = await (await fetch(`${productionUrl}?n8n_setup=1&token=${SECRET}`)).text();
+			const lines = setup.split('\n');
+			const pasteUrl = lines[lines.indexOf('Paste this exact string:') + 1];
+
+			// Lead 999999 is in no list: update_lead answers NO MATCHES FOUND and the node fails.
+			expect(sim.state.leads.has(999999)).toBe(false);
+			const reply = await fireCallout(pasteUrl, { ...SAMPLE_CALLS.dispo, lead_id: '999999', phone_number: '3125550123', dispo: 'SALE', dispo_name: 'Sale Made', uniqueid: '1795300000.401', user: '1000' });
+			expect(reply.body).toBe('OK');
+
+			const [failed] = await n8n.waitForExecutions(dispositions.id, 1);
+			expect(failed.status).toBe('error');
+			const [run] = await n8n.waitForExecutions(errorAlert.id, 1, 30_000);
+			const detail = await n8n.execution(run.id);
+			expect({ mode: run.mode, status: run.status, error: detail.data?.resultData?.error?.message }).toEqual({ mode: 'error', status: 'success', error: undefined });
+			const [alert] = await sink.waitFor('/chat/errors', 1);
+			expect(alert.method).toBe('POST');
+			expect(alert.body).toMatchObject({
+				workflow: dispositions.name,
+				node: 'Note the Outcome on the Lead',
+				executionUrl: `${n8n.baseUrl}/workflow/${dispositions.id}/executions/${failed.id}`,
+			});
+			expect(String(alert.body.error)).toMatch(/no lead|not found|no match/i);
+			expect(String(alert.body.text)).toContain(`workflow "${dispositions.name}" failed at node "Note the Outcome on the Lead": ${String(alert.body.error)}`);
+			expect(JSON.stringify(alert.body)).not.toContain(SECRET);
+			expect(JSON.stringify(alert.body)).not.toMatch(/pass(word)?=1234/);
 		});
 	});
 });
