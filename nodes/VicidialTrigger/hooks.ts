@@ -918,7 +918,7 @@ export function buildSetupText(options: SetupTextOptions): string {
 		'',
 		`Where: ${spec.pasteInto}`,
 		'',
-		'This is the production URL: it works while the workflow is active. The test URL (/webhook-test/...) only answers while the editor is listening for a test event.',
+		'This is the production URL: it works while the workflow is published. The test URL (/webhook-test/...) only answers while the editor is listening for a test event.',
 	];
 	if (options.addedForFilters && options.addedForFilters.length > 0) {
 		lines.push(`Added because the filters read them: ${options.addedForFilters.join(', ')}.`);
