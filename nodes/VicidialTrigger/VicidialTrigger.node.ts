@@ -185,7 +185,7 @@ export class VicidialTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'VICIdial needs the full URL with its variables, not the bare webhook URL. To get the exact string to paste, publish the workflow and open the Production URL with ?n8n_setup=1 and your secret added (for the default credential: ?n8n_setup=1&token=YOUR_SECRET). n8n answers with the string and where it goes; no workflow runs. With HTTP Basic the browser asks for the user and password. The Test URL only answers while the editor listens for a test event: VICIdial must get the Production URL.',
+					'VICIdial needs the full URL with its variables, not the bare webhook URL. Every test event shows the exact string to paste in its setup.pasteUrl field (the Production URL, with YOUR_SECRET where your secret goes). Or publish the workflow and open the Production URL with ?n8n_setup=1 and your secret added (for the default credential: ?n8n_setup=1&token=YOUR_SECRET). n8n answers with the string and where it goes; no workflow runs. With HTTP Basic the browser asks for the user and password. The Test URL only answers while the editor listens for a test event: VICIdial must get the Production URL.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -643,6 +643,20 @@ function setupText(context: IWebhookFunctions, settings: TriggerSettings, auth: 
 	return buildSetupText({ ...hookUrlOptions(settings, webhookUrl, auth, false), authMode: auth.mode });
 }
 
+/**
+ * For a test event: the paste-ready Production string with the secret shown as YOUR_SECRET, where
+ * to paste it, and why it cannot work as pasted (empty when it can). Never the secret itself.
+ */
+function testEventSetup(context: IWebhookFunctions, settings: TriggerSettings, auth: AuthConfig): IDataObject {
+	const productionUrl = context.getNodeWebhookUrl('default') ?? '';
+	try {
+		const options = hookUrlOptions(settings, productionUrl, auth, true);
+		return { pasteUrl: buildHookUrl(options), pasteInto: HOOKS[settings.kind].pasteInto, problems: pasteProblems(options), productionUrl };
+	} catch (error) {
+		return { problems: [(error as Error).message], pasteInto: HOOKS[settings.kind].pasteInto, productionUrl };
+	}
+}
+
 /** The workflow's item: the call-out parsed, with the proxy note and the disposition's outcome. */
 function calloutItem(
 	request: DecodedRequest,
@@ -737,6 +751,9 @@ async function receive(context: IWebhookFunctions): Promise<IWebhookResponseData
 	}
 
 	const item = calloutItem(request, decoded.body, settings, auth, verdict.clientIp, now);
+	// A test event (the editor listening) also shows what to paste into VICIdial, where the user
+	// already is: the production string, its secret masked, and where it goes.
+	if (context.getMode() === 'manual') item.setup = testEventSetup(context, settings, auth);
 	const filter = HOOKS[settings.kind].answers === 'filter';
 	if (!matchesFilters(item, settings.filters)) {
 		return filter ? filterAnswer(context, settings.safeAnswer, 'filtered') : answer(context, 200, 'OK filtered');

@@ -160,6 +160,25 @@ describe('setup request', () => {
 		expect(text).toContain('The test URL (/webhook-test/...) only answers while the editor is listening');
 	});
 
+	it('a test event carries the production string to paste, its secret masked, so no setup round trip is needed', async () => {
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'dispo', variables: ['dispo', 'lead_id'] }, mode: 'manual' });
+		await fireCallout(`${harness.testUrl}?token=${SECRET}&dispo=--A--dispo--B--&lead_id=--A--lead_id--B--`, SAMPLE_CALLS.dispo);
+		const [item] = harness.lastItems;
+		expect(item.setup).toEqual({
+			pasteUrl: `VAR${harness.url}?token=YOUR_SECRET&dispo=--A--dispo--B--&lead_id=--A--lead_id--B--`,
+			pasteInto: expect.stringContaining('Dispo Call URL'),
+			problems: [],
+			productionUrl: harness.url,
+		});
+		expect(JSON.stringify(item)).not.toContain(SECRET);
+
+		// A production call-out's item has no setup block.
+		await harness.close();
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'dispo', variables: ['dispo', 'lead_id'] } });
+		await fireCallout(`${harness.url}?token=${SECRET}&dispo=--A--dispo--B--&lead_id=--A--lead_id--B--`, SAMPLE_CALLS.dispo);
+		expect(harness.lastItems[0]).not.toHaveProperty('setup');
+	});
+
 	it('warns when the credential checks a header VICIdial will not send', async () => {
 		harness = await TriggerHarness.start({
 			credentials: { authentication: 'headerKey', headerName: 'x-api-key', headerSecret: 'example-key-123456' },
