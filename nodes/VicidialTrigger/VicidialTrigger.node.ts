@@ -554,6 +554,16 @@ function hookUrlOptions(
 	return options;
 }
 
+/**
+ * The paste-ready string with every secret shown as YOUR_SECRET, and why it cannot work as
+ * pasted (empty when it can): what create() keeps and what a test event shows.
+ * @throws Error when a custom field label is not a column name.
+ */
+function maskedPaste(settings: TriggerSettings, webhookUrl: string, auth: AuthConfig): { pasteUrl: string; problems: string[] } {
+	const options = hookUrlOptions(settings, webhookUrl, auth, true);
+	return { pasteUrl: buildHookUrl(options), problems: pasteProblems(options) };
+}
+
 /** What `create()` keeps: the masked paste-ready string and a signature of everything it depends on. */
 async function setupRecord(context: IHookFunctions): Promise<IDataObject> {
 	const settings = readSettings(context);
@@ -562,9 +572,7 @@ async function setupRecord(context: IHookFunctions): Promise<IDataObject> {
 	let pasteUrl: string;
 	let problems: string[];
 	try {
-		const options = hookUrlOptions(settings, webhookUrl, auth, true);
-		pasteUrl = buildHookUrl(options);
-		problems = pasteProblems(options);
+		({ pasteUrl, problems } = maskedPaste(settings, webhookUrl, auth));
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), error as Error, {
 			description: 'Fix the Custom Fields list: VICIdial field labels are letters, digits and underscores',
@@ -650,8 +658,8 @@ function setupText(context: IWebhookFunctions, settings: TriggerSettings, auth: 
 function testEventSetup(context: IWebhookFunctions, settings: TriggerSettings, auth: AuthConfig): IDataObject {
 	const productionUrl = context.getNodeWebhookUrl('default') ?? '';
 	try {
-		const options = hookUrlOptions(settings, productionUrl, auth, true);
-		return { pasteUrl: buildHookUrl(options), pasteInto: HOOKS[settings.kind].pasteInto, problems: pasteProblems(options), productionUrl };
+		const { pasteUrl, problems } = maskedPaste(settings, productionUrl, auth);
+		return { pasteUrl, pasteInto: HOOKS[settings.kind].pasteInto, problems, productionUrl };
 	} catch (error) {
 		return { problems: [(error as Error).message], pasteInto: HOOKS[settings.kind].pasteInto, productionUrl };
 	}

@@ -8,9 +8,9 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { apiError, describeNetwork, errorCode, inputError } from './errors';
+import { apiError, describeNetwork, failedItem, inputError } from './errors';
 import { readRunOptions } from './parameters';
-import { credentialSecrets, redact } from './secrets';
+import { credentialSecrets } from './secrets';
 import { CREDENTIAL, fetchFile, readCredentials, type FileResponse, type VicidialCredentials } from './transport';
 
 /**
@@ -228,14 +228,7 @@ export async function downloadRecordings(this: IExecuteFunctions): Promise<INode
 		} catch (caught) {
 			const error = caught instanceof NodeApiError || caught instanceof NodeOperationError ? caught : new NodeOperationError(node, caught as Error, { itemIndex: i });
 			if (!this.continueOnFail()) throw error;
-			output.push({
-				// n8n's error output takes only `error` and `message` (and adds the input's keys back).
-				json:
-					node.onError === 'continueErrorOutput'
-						? { error: redact(error.message, itemSecrets), message: `${errorCode(error) ?? 'server'}: ${DOWNLOAD_RECORDING}` }
-						: { ...items[i].json, error: redact(error.message, itemSecrets), code: errorCode(error) ?? 'server', function: DOWNLOAD_RECORDING },
-				pairedItem: { item: i },
-			});
+			output.push(failedItem({ input: items[i].json, itemIndex: i, error, fn: DOWNLOAD_RECORDING, secrets: itemSecrets, errorOutput: node.onError === 'continueErrorOutput' }));
 		}
 	}
 	return [output];

@@ -1,8 +1,8 @@
-import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
 import type { FunctionSpec } from './catalogue/types';
 import type { StatusLine } from './reply';
-import { redact } from './secrets';
+import { redact, redactDeep } from './secrets';
 
 /**
  * Errors with a stable code, VICIdial's own message, and no secret in any text: VICIdial
@@ -346,4 +346,45 @@ export function errorCode(error: unknown): ErrorCode | undefined {
 		return error.context.code as ErrorCode | undefined;
 	}
 	return undefined;
+}
+
+export interface FailedItemInput {
+	/** The input item that failed, by index. */
+	input: IDataObject;
+	itemIndex: number;
+	error: Error;
+	/** The text shown as `error` (the error's message unless the caller adds to it). */
+	message?: string;
+	/** The VICIdial function (or node operation) the item ran, when known. */
+	fn?: string;
+	secrets: readonly string[];
+	/** "On Error: Continue (using error output)" rather than the regular output. */
+	errorOutput: boolean;
+}
+
+/**
+ * The item a failed input becomes under "continue on fail". On the regular output it keeps the
+ * input's keys (which lead, which row of the sheet) and adds what went wrong. n8n's error output
+ * takes only an item whose JSON is `error` and `message` (an item with an `error` object loses
+ * every other key) and adds the input's keys back itself, so `message` carries the rest there.
+ */
+export function failedItem({ input, itemIndex, error, message = error.message, fn, secrets, errorOutput }: FailedItemInput): INodeExecutionData {
+	const { explanation, refusal } = error instanceof NodeApiError ? error.context : ({} as IDataObject);
+	const code = errorCode(error) ?? 'server';
+	if (errorOutput) {
+		const why = typeof explanation === 'string' ? redact(explanation, secrets) : (fn ?? '');
+		const detail = `${code}${typeof refusal === 'string' ? ` (${refusal})` : ''}: ${why}`.replace(/: $/, '');
+		return { json: { error: redact(message, secrets), message: detail }, pairedItem: { item: itemIndex } };
+	}
+	return {
+		json: {
+			...(redactDeep(input, secrets) as IDataObject),
+			error: redact(message, secrets),
+			code,
+			...(typeof refusal === 'string' ? { refusal } : {}),
+			...(typeof explanation === 'string' ? { explanation: redact(explanation, secrets) } : {}),
+			...(fn ? { function: fn } : {}),
+		},
+		pairedItem: { item: itemIndex },
+	};
 }

@@ -10,11 +10,11 @@ import {
 
 import { getFunction } from './catalogue';
 import type { ApiName, FunctionSpec } from './catalogue/types';
-import { errorCode, inputError, MAYBE_APPLIED } from './errors';
+import { failedItem, inputError, MAYBE_APPLIED } from './errors';
 import { validateInput } from './schemas';
 import { PARAM, ParameterReader, readInput, readRowLimit, readRunOptions } from './parameters';
 import { checkReply } from './reply';
-import { credentialSecrets, maskSecretFields, redact, redactDeep, withItemSecrets } from './secrets';
+import { credentialSecrets, maskSecretFields, redactDeep, withItemSecrets } from './secrets';
 import { callVicidial, readCredentials, sentAlong, type VicidialCredentials } from './transport';
 
 /**
@@ -159,30 +159,7 @@ export async function runItems(this: IExecuteFunctions, api: ApiName): Promise<I
 		const maybeApplied = result instanceof NodeApiError && result.context.maybeApplied === true;
 		const message = maybeApplied ? `${result.message}. ${MAYBE_APPLIED}` : result.message;
 		const itemSecrets = job instanceof Error ? secrets : job.secrets;
-		const { explanation, refusal } = result instanceof NodeApiError ? result.context : ({} as IDataObject);
-		const code = errorCode(result) ?? 'server';
-		if (errorOutput) {
-			// n8n's error output takes only items whose JSON is `error` and `message` (an item with
-			// an `error` object loses every other key), and adds the input item's keys back itself.
-			const why = typeof explanation === 'string' ? redact(explanation, itemSecrets) : (functionOf[i] ?? '');
-			output.push({
-				json: { error: redact(message, itemSecrets), message: `${code}${typeof refusal === 'string' ? ` (${refusal})` : ''}: ${why}`.replace(/: $/, '') },
-				pairedItem: { item: i },
-			});
-			return;
-		}
-		output.push({
-			// The input's keys stay (which lead, which row of the sheet), then what went wrong.
-			json: {
-				...(redactDeep(items[i].json, itemSecrets) as IDataObject),
-				error: redact(message, itemSecrets),
-				code,
-				...(typeof refusal === 'string' ? { refusal } : {}),
-				...(typeof explanation === 'string' ? { explanation: redact(explanation, itemSecrets) } : {}),
-				...(functionOf[i] ? { function: functionOf[i] } : {}),
-			},
-			pairedItem: { item: i },
-		});
+		output.push(failedItem({ input: items[i].json, itemIndex: i, error: result, message, fn: functionOf[i], secrets: itemSecrets, errorOutput }));
 	});
 	return [output];
 }
