@@ -36,6 +36,7 @@ import {
 	INBOUND_ONLY_VARIABLES,
 	isHookKind,
 	pasteProblems,
+	webFormWarnings,
 	SENSITIVE_VARIABLES,
 	splitList,
 } from './hooks';
@@ -333,7 +334,9 @@ export class VicidialTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to start nothing for a call-out already received within the window (same event, call, lead and status). Off unless set for the Web Form and DID Filter URL, which answer every request.',
+							'Whether to start nothing for a call-out already received within the window (same event, call, lead and status). Off unless set for the Web Form, which answers every click.',
+						// VICIdial asks the DID Filter URL about each new call: every request is a new question.
+						displayOptions: { hide: { '/event': ['didFilter'] } },
 					},
 					{
 						displayName: 'Duplicate Window (Minutes)',
@@ -341,6 +344,7 @@ export class VicidialTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: DEFAULT_WINDOW_MINUTES,
+						displayOptions: { hide: { '/event': ['didFilter'] } },
 					},
 					{
 						displayName: 'Max Body Size (KB)',
@@ -559,9 +563,14 @@ function hookUrlOptions(
  * pasted (empty when it can): what create() keeps and what a test event shows.
  * @throws Error when a custom field label is not a column name.
  */
-function maskedPaste(settings: TriggerSettings, webhookUrl: string, auth: AuthConfig): { pasteUrl: string; problems: string[] } {
+function maskedPaste(settings: TriggerSettings, webhookUrl: string, auth: AuthConfig): { pasteUrl: string; problems: string[]; warnings: string[] } {
 	const options = hookUrlOptions(settings, webhookUrl, auth, true);
-	return { pasteUrl: buildHookUrl(options), problems: pasteProblems(options) };
+	return {
+		pasteUrl: buildHookUrl(options),
+		problems: pasteProblems(options),
+		// What would keep the agent's browser from loading a Web Form that VICIdial fills fine.
+		warnings: settings.kind === 'webForm' ? webFormWarnings(options) : [],
+	};
 }
 
 /** What `create()` keeps: the masked paste-ready string and a signature of everything it depends on. */
@@ -571,8 +580,9 @@ async function setupRecord(context: IHookFunctions): Promise<IDataObject> {
 	const auth = authConfigFrom(await context.getCredentials('vicidialTriggerApi'));
 	let pasteUrl: string;
 	let problems: string[];
+	let warnings: string[];
 	try {
-		({ pasteUrl, problems } = maskedPaste(settings, webhookUrl, auth));
+		({ pasteUrl, problems, warnings } = maskedPaste(settings, webhookUrl, auth));
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), error as Error, {
 			description: 'Fix the Custom Fields list: VICIdial field labels are letters, digits and underscores',
@@ -585,6 +595,7 @@ async function setupRecord(context: IHookFunctions): Promise<IDataObject> {
 		pasteInto: HOOKS[settings.kind].pasteInto,
 		// Why the string cannot work as pasted (the agent screen deletes ":" and more): [] when it can.
 		problems,
+		warnings,
 		// The paste-ready string already holds the event, URL, variables and auth mode.
 		signature: createHash('sha256').update(pasteUrl).digest('hex').slice(0, 16),
 	};
@@ -658,8 +669,8 @@ function setupText(context: IWebhookFunctions, settings: TriggerSettings, auth: 
 function testEventSetup(context: IWebhookFunctions, settings: TriggerSettings, auth: AuthConfig): IDataObject {
 	const productionUrl = context.getNodeWebhookUrl('default') ?? '';
 	try {
-		const { pasteUrl, problems } = maskedPaste(settings, productionUrl, auth);
-		return { pasteUrl, pasteInto: HOOKS[settings.kind].pasteInto, problems, productionUrl };
+		const { pasteUrl, problems, warnings } = maskedPaste(settings, productionUrl, auth);
+		return { pasteUrl, pasteInto: HOOKS[settings.kind].pasteInto, problems, warnings, productionUrl };
 	} catch (error) {
 		return { problems: [(error as Error).message], pasteInto: HOOKS[settings.kind].pasteInto, productionUrl };
 	}

@@ -897,6 +897,33 @@ function authWarning(kind: HookKind, authMode: string | undefined): string | und
 }
 
 /**
+ * What stops a Web Form string from loading in the agent's browser though VICIdial substitutes
+ * it fine: the browser, not VICIdial, fetches it, usually inside the agent screen's frame.
+ * Warnings rather than refusals: each depends on how the agent screen is served and framed.
+ */
+export function webFormWarnings(options: Pick<HookUrlOptions, 'webhookUrl' | 'basicAuth'>): string[] {
+	const warnings: string[] = [];
+	let url: URL | undefined;
+	try {
+		url = new URL(options.webhookUrl);
+	} catch {
+		return warnings;
+	}
+	const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+	if (url.protocol === 'http:' && !loopback) {
+		warnings.push(
+			"Warning: n8n's URL is http://. An agent screen served over HTTPS (as it should be) cannot show an http:// page in its frame: browsers block it as mixed content, and the secret would cross the network in clear. Serve n8n over HTTPS and set n8n's WEBHOOK_URL to that address.",
+		);
+	}
+	if (options.basicAuth) {
+		warnings.push(
+			'Warning: browsers refuse to load a frame whose URL carries user:password@ (and every agent could read it): use the shared secret or the IP allow-list for the Web Form.',
+		);
+	}
+	return warnings;
+}
+
+/**
  * The plain-text answer to a setup request: the paste-ready string and where it goes. It holds
  * the secret, so it is only ever sent back to a caller that proved it knows that secret.
  */
@@ -925,6 +952,7 @@ export function buildSetupText(options: SetupTextOptions): string {
 	}
 	const warning = authWarning(options.kind, options.authMode);
 	if (warning) lines.push(warning);
+	if (options.kind === 'webForm') lines.push(...webFormWarnings(options));
 	if (options.kind === 'agentEvents' && options.header && !fitsGet2PostHeader(options.header.value)) {
 		lines.push(
 			'Warning: get2post.php strips characters other than letters, digits, space and - ! = $ . _ from headers; choose a header key made of those.',

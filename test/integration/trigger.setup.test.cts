@@ -168,6 +168,7 @@ describe('setup request', () => {
 			pasteUrl: `VAR${harness.url}?token=YOUR_SECRET&dispo=--A--dispo--B--&lead_id=--A--lead_id--B--`,
 			pasteInto: expect.stringContaining('Dispo Call URL'),
 			problems: [],
+			warnings: [],
 			productionUrl: harness.url,
 		});
 		expect(JSON.stringify(item)).not.toContain(SECRET);
@@ -177,6 +178,21 @@ describe('setup request', () => {
 		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'dispo', variables: ['dispo', 'lead_id'] } });
 		await fireCallout(`${harness.url}?token=${SECRET}&dispo=--A--dispo--B--&lead_id=--A--lead_id--B--`, SAMPLE_CALLS.dispo);
 		expect(harness.lastItems[0]).not.toHaveProperty('setup');
+	});
+
+	it('warns in the test event and the setup answer when the agent\'s browser could not frame the Web Form: n8n on http://', async () => {
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'webForm', variables: ['lead_id'] }, mode: 'manual', publicBase: 'http://n8n.test' });
+		await fireCallout(`${harness.testUrl}?token=${SECRET}&lead_id=--A--lead_id--B--`, SAMPLE_CALLS.webForm, { kind: 'webForm' });
+		const setup = harness.lastItems[0].setup as IDataObject;
+		expect(setup.problems).toEqual([]);
+		expect(setup.warnings).toEqual([expect.stringContaining('mixed content')]);
+		expect(setup.pasteUrl).toBe('VARhttp://n8n.test/webhook/' + `${WEBHOOK_ID}/vicidial?token=YOUR_SECRET&lead_id=--A--lead_id--B--`);
+
+		await harness.close();
+		harness = await TriggerHarness.start({ credentials: CREDENTIALS, parameters: { event: 'webForm', variables: ['lead_id'] }, publicBase: 'http://n8n.test' });
+		const text = (await fireHook(`http://${harness.address}/webhook/${WEBHOOK_ID}/vicidial?n8n_setup=1&token=${SECRET}`)).body;
+		expect(text).toContain('Paste this exact string:');
+		expect(text).toContain('browsers block it as mixed content');
 	});
 
 	it('warns when the credential checks a header VICIdial will not send', async () => {
@@ -210,6 +226,7 @@ describe('webhookMethods', () => {
 			pasteUrl: `VAR${harness.url}?token=YOUR_SECRET&lead_id=--A--lead_id--B--`,
 			pasteInto: expect.stringContaining('Dispo Call URL'),
 			problems: [],
+			warnings: [],
 			signature: expect.any(String),
 		});
 		expect(JSON.stringify(harness.staticData)).not.toContain(SECRET);

@@ -224,6 +224,23 @@ describe('buildSetupText', () => {
 		expect(text('dispo', 'querySecret')).not.toContain('Warning');
 	});
 
+	it('warns when the agent\'s browser would not load the Web Form: http:// n8n, or Basic credentials in the URL', () => {
+		const text = (webhookUrl: string, basic?: boolean) =>
+			buildSetupText({
+				kind: 'webForm',
+				webhookUrl,
+				querySecret: { name: 'token', value: 'abc' },
+				...(basic ? { basicAuth: { user: 'vici', password: 'pw' } } : {}),
+			});
+		expect(text('http://n8n.example.com/webhook/abc/vicidial')).toContain('browsers block it as mixed content');
+		expect(text('http://n8n.example.com/webhook/abc/vicidial')).toContain('Paste this exact string:');
+		expect(text(URL)).not.toContain('Warning');
+		expect(text('http://127.0.0.1:5678/webhook/abc/vicidial')).not.toContain('Warning');
+		expect(text(URL, true)).toContain('user:password@');
+		// The Dispo Call URL is fetched by VICIdial's server, not a browser: no such warning.
+		expect(buildSetupText({ kind: 'dispo', webhookUrl: 'http://n8n.example.com/webhook/abc/vicidial' })).not.toContain('mixed content');
+	});
+
 	it('refuses to give an Agent Push URL the agent screen would break, and says why', () => {
 		const text = buildSetupText({
 			kind: 'agentEvents',

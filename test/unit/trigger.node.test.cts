@@ -52,4 +52,12 @@ describe('VICIdial Trigger description', () => {
 		const versioned = description.properties.filter((property) => property.displayOptions?.show?.['@version'] !== undefined);
 		expect(versioned).toEqual([]);
 	});
+
+	it('offers no duplicate check for the DID Filter URL, which answers every call, and keeps it for every other event', () => {
+		const options = description.properties.find((property) => property.name === 'options')?.options as Array<{ name: string; displayOptions?: { hide?: Record<string, unknown> } }>;
+		for (const name of ['deduplicate', 'dedupWindowMinutes']) {
+			const option = options.find((candidate) => candidate.name === name);
+			expect(option?.displayOptions).toEqual({ hide: { '/event': ['didFilter'] } });
+		}
+	});
 });
