@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { buildHookUrl } from '../../nodes/VicidialTrigger/hooks';
 import { fireCallout, SAMPLE_CALLS } from '../../simulator/hooks.cjs';
 import { freePort } from '../../scripts/n8n/lib.cjs';
-import { N8N_VERSION, requireInstall, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
+import { hookSecretCredential, N8N_VERSION, requireInstall, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
 
 jest.setTimeout(240_000);
 
@@ -105,7 +105,7 @@ describe(`the answered call-outs in n8n ${N8N_VERSION}`, () => {
 		assignments[0].value = crm.url;
 		n8n = await startE2eN8n({
 			label: 'answered',
-			credentials: [{ id: 'vicidialHookExample', name: 'VICIdial hook secret', type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: 'token', secret: SECRET } }],
+			credentials: [hookSecretCredential('vicidialHookExample', 'VICIdial hook secret', SECRET)],
 			workflows: [screenPop, decided, slow, failing],
 			publish: [screenPop.id, decided.id, slow.id, failing.id],
 		});

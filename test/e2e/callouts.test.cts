@@ -9,7 +9,7 @@
 import { buildHookUrl, HOOKS, type HookKind } from '../../nodes/VicidialTrigger/hooks';
 import { fireCallout, SAMPLE_CALLS, type SampleKind } from '../../simulator/hooks.cjs';
 import { startSimulator, type Simulator } from '../../simulator/server.cjs';
-import { N8N_VERSION, nodeOutput, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
+import { hookSecretCredential, N8N_VERSION, nodeOutput, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
 
 jest.setTimeout(300_000);
 
@@ -70,7 +70,7 @@ describe(`call-outs beyond calls in n8n ${N8N_VERSION}`, () => {
 		n8n = await startE2eN8n({
 			label: 'callouts',
 			credentials: [
-				{ id: 'e2eCalloutSecret', name: 'Call-out secret', type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: 'token', secret: SECRET } },
+				hookSecretCredential('e2eCalloutSecret', 'Call-out secret', SECRET),
 				{ id: 'e2eCalloutApi001', name: 'VICIdial simulator', type: 'vicidialApi', data: { baseUrl: sim.url, apiUser: '6666', password: '1234', source: 'n8n-e2e' } },
 			],
 			workflows: [...workflows, addLead],

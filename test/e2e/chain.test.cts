@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fireCallout, SAMPLE_CALLS, type HookValues } from '../../simulator/hooks.cjs';
 import { startSimulator, type Simulator } from '../../simulator/server.cjs';
 import { delay } from '../../scripts/n8n/lib.cjs';
-import { N8N_VERSION, nodeOutput, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
+import { hookSecretCredential, N8N_VERSION, nodeOutput, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
 
 jest.setTimeout(180_000);
 
@@ -37,7 +37,7 @@ describe(`Dispo Call URL → workflow → VICIdial, in n8n ${N8N_VERSION}`, () =
 			label: 'chain',
 			credentials: [
 				{ id: 'e2eVicidialApi1', name: 'VICIdial simulator', type: 'vicidialApi', data: { baseUrl: sim.url, apiUser: '6666', password: '1234', source: 'n8n-e2e' } },
-				{ id: 'e2eHookSecret01', name: 'VICIdial hook secret', type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: 'token', secret: SECRET } },
+				hookSecretCredential('e2eHookSecret01', 'VICIdial hook secret', SECRET),
 			],
 			workflows: [workflow],
 			publish: [workflow.id],

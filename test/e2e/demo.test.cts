@@ -5,13 +5,13 @@
  * execution of every example workflow must have succeeded, every auto-fired example must have
  * run, and the runs must have covered every disposition and a DNC number added twice.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { createState } from '../../simulator/state.cjs';
 import { delay, freePort, RestSession, ROOT } from '../../scripts/n8n/lib.cjs';
-import { N8N_VERSION, requireInstall, type ExecutionDetail, type ExecutionSummary, type WorkflowFixture } from './harness.cjs';
+import { descendants, N8N_VERSION, requireInstall, running, type ExecutionDetail, type ExecutionSummary, type WorkflowFixture } from './harness.cjs';
 
 jest.setTimeout(900_000);
 
@@ -23,27 +23,6 @@ const userFolder = join(ROOT, '.n8n-e2e', `demo-${process.pid}-${Date.now()}`);
 const examples = readdirSync(join(ROOT, 'examples'))
 	.filter((file) => file.endsWith('.json'))
 	.map((file) => JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as WorkflowFixture);
-
-/** Every process below `root`, by ppid links. */
-function descendants(root: number): number[] {
-	const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
-		.stdout.trim()
-		.split('\n')
-		.map((line) => line.trim().split(/\s+/).map(Number));
-	const found: number[] = [];
-	let frontier = [root];
-	while (frontier.length > 0) {
-		const children = table.filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid);
-		found.push(...children);
-		frontier = children;
-	}
-	return found;
-}
-
-function running(pid: number): boolean {
-	const state = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
-	return state !== '' && !state.startsWith('Z');
-}
 
 let npm: ChildProcess | undefined;
 let output = '';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fireCallout, SAMPLE_CALLS } from '../../simulator/hooks.cjs';
 import { startSimulator, type Simulator } from '../../simulator/server.cjs';
 import { delay, freePort } from '../../scripts/n8n/lib.cjs';
-import { N8N_VERSION, nodeOutput, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
+import { hookSecretCredential, N8N_VERSION, nodeOutput, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
 
 jest.setTimeout(180_000);
 
@@ -122,7 +122,7 @@ describe(`the example workflows in n8n ${N8N_VERSION}, with a sink for the CRM`,
 			label: 'examples',
 			credentials: [
 				{ id: 'vicidialApiExample', name: 'VICIdial account', type: 'vicidialApi', data: { baseUrl: sim.url, apiUser: '6666', password: '1234', source: 'n8n-example' } },
-				{ id: 'vicidialHookExample', name: 'VICIdial hook secret', type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: 'token', secret: SECRET } },
+				hookSecretCredential('vicidialHookExample', 'VICIdial hook secret', SECRET),
 			],
 			workflows: [leadInjection, clickToCall, dncBothWays, dailyStats, dispositions, errorAlert],
 			// n8n 2.x runs an error workflow only when it is published.

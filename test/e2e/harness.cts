@@ -8,6 +8,7 @@
  * test:e2e script runs scripts/n8n/install.sh and `npm run build`), so no test waits
  * five minutes inside a timeout.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -276,4 +277,41 @@ export function nodeOutput(runData: Record<string, NodeRun[]> | undefined, nodeN
 	const runs = runData?.[nodeName];
 	if (!runs?.length) return [];
 	return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+/** A VICIdial hook-secret credential: the query secret `token=<secret>`, as VICIdial's call-outs carry it. */
+export function hookSecretCredential(id: string, name: string, secret: string): CredentialFixture {
+	return { id, name, type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: 'token', secret } };
+}
+
+/**
+ * n8n with one trigger workflow published and its hook-secret credential, returned once the
+ * trigger's production webhook (`/webhook/<webhookId>/vicidial`) answers.
+ */
+export async function startPublishedTrigger(label: string, workflow: WorkflowFixture, credential: CredentialFixture, webhookId: string): Promise<E2eN8n> {
+	const n8n = await startE2eN8n({ label, credentials: [credential], workflows: [workflow], publish: [workflow.id] });
+	await n8n.waitForWebhook(n8n.webhookUrl(webhookId, 'vicidial'));
+	return n8n;
+}
+
+/** Every process below `root`, by ppid links (which survive n8n's own process group). */
+export function descendants(root: number): number[] {
+	const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+		.stdout.trim()
+		.split('\n')
+		.map((line) => line.trim().split(/\s+/).map(Number));
+	const found: number[] = [];
+	let frontier = [root];
+	while (frontier.length > 0) {
+		const children = table.filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid);
+		found.push(...children);
+		frontier = children;
+	}
+	return found;
+}
+
+/** Alive and not a zombie waiting for a parent to reap it. */
+export function running(pid: number): boolean {
+	const state = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
+	return state !== '' && !state.startsWith('Z');
 }

@@ -5,7 +5,7 @@
  * outage would be.
  */
 import { fireCallout, SAMPLE_CALLS } from '../../simulator/hooks.cjs';
-import { N8N_VERSION, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
+import { hookSecretCredential, N8N_VERSION, startPublishedTrigger, type E2eN8n, type WorkflowFixture } from './harness.cjs';
 
 jest.setTimeout(240_000);
 
@@ -53,13 +53,7 @@ describe(`Respond when the workflow has finished, in n8n ${N8N_VERSION}`, () => 
 	let n8n: E2eN8n;
 
 	beforeAll(async () => {
-		n8n = await startE2eN8n({
-			label: 'respond',
-			credentials: [{ id: 'e2eRespondSecret', name: 'Respond secret', type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: 'token', secret: SECRET } }],
-			workflows: [workflow],
-			publish: [workflow.id],
-		});
-		await n8n.waitForWebhook(n8n.webhookUrl(WEBHOOK_ID, 'vicidial'));
+		n8n = await startPublishedTrigger('respond', workflow, hookSecretCredential('e2eRespondSecret', 'Respond secret', SECRET), WEBHOOK_ID);
 	});
 
 	afterAll(async () => {

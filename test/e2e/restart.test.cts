@@ -7,7 +7,7 @@
  */
 import { fireCallout, SAMPLE_CALLS, type HookValues } from '../../simulator/hooks.cjs';
 import { delay } from '../../scripts/n8n/lib.cjs';
-import { N8N_VERSION, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
+import { hookSecretCredential, N8N_VERSION, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
 
 jest.setTimeout(240_000);
 
@@ -55,7 +55,7 @@ describe(`the duplicate window across an n8n ${N8N_VERSION} restart`, () => {
 	beforeAll(async () => {
 		n8n = await startE2eN8n({
 			label: 'restart',
-			credentials: [{ id: 'e2eRestartSecret', name: 'Restart secret', type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: 'token', secret: SECRET } }],
+			credentials: [hookSecretCredential('e2eRestartSecret', 'Restart secret', SECRET)],
 			workflows: [workflow],
 			publish: [workflow.id],
 		});

@@ -4,7 +4,7 @@
  * the mapping lacks. No Switch node in the workflow.
  */
 import { fireCallout, SAMPLE_CALLS } from '../../simulator/hooks.cjs';
-import { N8N_VERSION, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
+import { hookSecretCredential, N8N_VERSION, startPublishedTrigger, type E2eN8n, type WorkflowFixture } from './harness.cjs';
 
 jest.setTimeout(240_000);
 
@@ -52,13 +52,7 @@ describe(`Route by Outcome in n8n ${N8N_VERSION}`, () => {
 	let n8n: E2eN8n;
 
 	beforeAll(async () => {
-		n8n = await startE2eN8n({
-			label: 'route',
-			credentials: [{ id: 'e2eRouteSecret', name: 'Route secret', type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: 'token', secret: SECRET } }],
-			workflows: [workflow],
-			publish: [workflow.id],
-		});
-		await n8n.waitForWebhook(n8n.webhookUrl(WEBHOOK_ID, 'vicidial'));
+		n8n = await startPublishedTrigger('route', workflow, hookSecretCredential('e2eRouteSecret', 'Route secret', SECRET), WEBHOOK_ID);
 	});
 
 	afterAll(async () => {

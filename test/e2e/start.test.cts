@@ -9,33 +9,11 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { delay, freePort, portInUse, ROOT } from '../../scripts/n8n/lib.cjs';
-import { N8N_VERSION, requireInstall } from './harness.cjs';
+import { descendants, N8N_VERSION, requireInstall, running } from './harness.cjs';
 
 jest.setTimeout(900_000);
 
 const userFolder = join(ROOT, '.n8n-e2e', `start-${process.pid}-${Date.now()}`);
-
-/** Every process below `root` (by ppid links, which survive n8n's own process group). */
-function descendants(root: number): number[] {
-	const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
-		.stdout.trim()
-		.split('\n')
-		.map((line) => line.trim().split(/\s+/).map(Number));
-	const found: number[] = [];
-	let frontier = [root];
-	while (frontier.length > 0) {
-		const children = table.filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid);
-		found.push(...children);
-		frontier = children;
-	}
-	return found;
-}
-
-/** Alive and not a zombie waiting for a parent to reap it. */
-function running(pid: number): boolean {
-	const state = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
-	return state !== '' && !state.startsWith('Z');
-}
 
 interface Started {
 	npm: ChildProcess;

@@ -10,7 +10,7 @@
  * a version 2 request evaluates exactly one expression fewer than a version 1 request. n8n 2.8.4
  * has no such engine and no such metric, so there only the answers are compared.
  */
-import { N8N_VERSION, nodeOutput, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
+import { hookSecretCredential, N8N_VERSION, nodeOutput, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
 
 jest.setTimeout(240_000);
 
@@ -92,7 +92,7 @@ describe(`VICIdial Trigger versions 1 and 2 in n8n ${N8N_VERSION}`, () => {
 		const workflows = [WORKFLOWS[1], WORKFLOWS[2], POST_WORKFLOW, BUILTIN_WORKFLOW];
 		n8n = await startE2eN8n({
 			label: 'versions',
-			credentials: [{ id: 'e2eVersionSecret', name: 'Versions secret', type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: 'token', secret: SECRET } }],
+			credentials: [hookSecretCredential('e2eVersionSecret', 'Versions secret', SECRET)],
 			workflows,
 			publish: workflows.map((workflow) => workflow.id),
 			env: { N8N_METRICS: 'true' },
