@@ -1,7 +1,8 @@
 /**
  * Download Recording with n8n's filesystem binary mode (issue 18): the file is streamed to disk
  * by n8n's binary data service, not held in the execution, and the next node still reads its
- * bytes. (S3 mode needs an S3 endpoint these machines do not have; it takes the same stream.)
+ * bytes. (A real n8n refuses S3 mode without an Enterprise licence; n8n-core's S3 mode runs in
+ * process in test/workflow/vicidial.recordingS3.test.cts.)
  */
 import { addRecording } from '../../simulator/agent/scene.cjs';
 import { startSimulator, type Simulator } from '../../simulator/server.cjs';
