@@ -17,7 +17,8 @@ import { CREDENTIAL, fetchFile, readCredentials, type FileResponse, type Vicidia
  * Report → Download Recording: a recording file as n8n binary data. It is no VICIdial API
  * function: VICIdial's recordings are plain files on its web server, at the URL recording_lookup
  * gives as `location`, so this operation lives beside the catalogue, not in it. The file is
- * streamed into n8n's binary store (memory, filesystem or S3 mode alike), the URL stays in the
+ * handed to n8n's binary store as a stream (filesystem mode writes it as it arrives; memory and S3
+ * mode collect it first, n8n-core's choice), the URL stays in the
  * JSON, and the credential's logins go only to the credential's own server.
  */
 
@@ -219,7 +220,7 @@ export async function downloadRecordings(this: IExecuteFunctions): Promise<INode
 			}
 			const named = typeof extra.fileName === 'string' && extra.fileName.trim() !== '' ? extra.fileName.trim() : fileNameOf(response, target.url);
 			const mimeType = mimeTypeOf(response, named);
-			const binary = await this.helpers.prepareBinaryData(response.body, named, mimeType);
+			const binary = await storeFile.call(this, response.body, named, mimeType, i);
 			output.push({
 				json: { ...items[i].json, url: shown, fileName: binary.fileName ?? named, mimeType: binary.mimeType },
 				binary: { ...items[i].binary, [property]: binary },
@@ -232,4 +233,29 @@ export async function downloadRecordings(this: IExecuteFunctions): Promise<INode
 		}
 	}
 	return [output];
+}
+
+/**
+ * Hands the file to n8n's binary data store (memory, filesystem or S3). When the store refuses
+ * it (a full disk, an S3 bucket answering 500), the error says that the download worked and
+ * which n8n settings to check; n8n's own error names no file, and its cause (the SDK's request)
+ * is not passed on.
+ */
+async function storeFile(
+	this: IExecuteFunctions,
+	body: FileResponse['body'],
+	fileName: string,
+	mimeType: string,
+	itemIndex: number,
+): ReturnType<IExecuteFunctions['helpers']['prepareBinaryData']> {
+	try {
+		return await this.helpers.prepareBinaryData(body, fileName, mimeType);
+	} catch (caught) {
+		const reason = caught instanceof Error && caught.message ? caught.message : 'unknown error';
+		throw new NodeOperationError(this.getNode(), `${DOWNLOAD_RECORDING}: the recording was downloaded, but n8n could not store ${fileName} (${reason})`, {
+			itemIndex,
+			description:
+				"n8n's binary data store refused the file; nothing changed in VICIdial. Check n8n's binary data settings: N8N_DEFAULT_BINARY_DATA_MODE, disk space under N8N_BINARY_DATA_STORAGE_PATH for filesystem mode, the N8N_EXTERNAL_STORAGE_S3_* bucket settings for S3 mode.",
+		});
+	}
 }

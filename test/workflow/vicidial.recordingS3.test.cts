@@ -236,7 +236,8 @@ describe('Download Recording in n8n-core S3 binary mode', () => {
 			expect(run.items).toHaveLength(0);
 			// The download itself went through (with the URL's login); storing it did not.
 			expect(sim.log.filter((record) => record.url === SEEDED)).toMatchObject([{ status: 200, basicUser: 'recview' }]);
-			expect(run.error?.message).toBe('Request to S3 failed');
+			expect(run.error?.message).toMatch(/^download_recording: the recording was downloaded, but n8n could not store \S+ \(Request to S3 failed\)$/);
+			expect(run.error?.description).toContain('N8N_EXTERNAL_STORAGE_S3_');
 			// n8n attaches the node as saved to its error: the URL as the workflow's author typed it,
 			// login included, the workflow's own text. Everything else the error holds is checked.
 			const node = (run.error as { node?: { parameters: IDataObject } }).node;
@@ -252,7 +253,8 @@ describe('Download Recording in n8n-core S3 binary mode', () => {
 			const run = await download({ recordingUrl: url }, { credentials: { password: API_PASSWORD }, continueOnFail: true, items: [{ recording_id: 1 }] });
 			expect(run.error).toBeUndefined();
 			expect(run.items).toHaveLength(1);
-			expect(run.items[0].json).toMatchObject({ recording_id: 1, error: 'Request to S3 failed', function: 'download_recording' });
+			expect(run.items[0].json).toMatchObject({ recording_id: 1, function: 'download_recording' });
+			expect(run.items[0].json.error).toContain('n8n could not store');
 			expect(run.items[0].binary).toBeUndefined();
 			expectNoSecret(strings(run.items[0].json));
 		});
