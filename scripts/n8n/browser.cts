@@ -20,7 +20,7 @@ import { join } from 'node:path';
 
 import { fireCallout, SAMPLE_CALLS } from '../../simulator/hooks.cjs';
 import { startSimulator } from '../../simulator/server.cjs';
-import { startE2eN8n, type E2eN8n, type WorkflowFixture } from '../../test/e2e/harness.cjs';
+import { startE2eN8n, type CredentialFixture, type E2eN8n, type WorkflowFixture } from '../../test/e2e/harness.cjs';
 import { DEFAULT_N8N_VERSION, OWNER, ROOT, n8nInstall, run } from './lib.cjs';
 
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
@@ -315,9 +315,17 @@ async function main(): Promise<void> {
 	for (const workflow of workflows) {
 		for (const node of workflow.nodes) for (const [type, ref] of Object.entries(node.credentials ?? {})) refs.set(type, ref);
 	}
-	const data: Record<string, Record<string, string>> = {
+	// The CRM examples' credentials hold placeholders: the editor test only opens those nodes.
+	const data: Record<string, CredentialFixture['data']> = {
 		vicidialApi: { baseUrl: sim.url, apiUser: '6666', password: '1234', source: 'n8n' },
 		vicidialTriggerApi: { authentication: 'querySecret', queryParameter: 'token', secret: EDITOR_SECRET },
+		hubspotAppToken: { appToken: 'editor-test-placeholder' },
+		salesforceOAuth2Api: {
+			environment: 'production',
+			clientId: 'editor-test-placeholder',
+			clientSecret: '',
+			oauthTokenData: { access_token: 'editor-test-placeholder', instance_url: 'http://127.0.0.1:9', token_type: 'Bearer' },
+		},
 	};
 	const n8n = await startE2eN8n({
 		label: 'editor',

@@ -4,9 +4,11 @@
  * Builds the package, installs n8n once (.cache/n8n-<version>/, about 5 minutes the first
  * time), installs the packed package as n8n's Community Nodes installer does, starts the
  * simulator, imports a credential pointing at it and the workflows of examples/, publishes
- * the trigger workflows, starts n8n on 127.0.0.1:5678 and prints the editor URL, the login
- * and each trigger's paste-ready Dispo Call URL. The simulator then fires a dispositioned
- * call every 30 s at each VICIdial Trigger example, so executions appear. The examples' CRM and
+ * the trigger workflows (not those that need a credential the demo has none of, such as a
+ * HubSpot or Salesforce account: every run of those would fail), starts n8n on 127.0.0.1:5678
+ * and prints the editor URL, the login and each trigger's paste-ready Dispo Call URL. The
+ * simulator then fires a dispositioned call every 30 s at each published VICIdial Trigger
+ * example, so executions appear. The examples' CRM and
  * chat URLs (https://*.example.com in their Set nodes) point at a local stand-in that answers
  * 200 and prints what it got, so every execution of the demo is green. Ctrl-C stops everything, and so does a SIGINT,
  * SIGTERM or SIGHUP to the npm process or closing its terminal: n8n and the simulator go too.
@@ -187,6 +189,15 @@ function isTriggerNode(node: WorkflowNode): boolean {
 	return /trigger$/i.test(node.type) || node.type === 'n8n-nodes-base.webhook';
 }
 
+/**
+ * Credential types a workflow names that the demo has none of (a HubSpot or Salesforce account):
+ * such an example is imported but not published, since every run of it would fail.
+ */
+function missingCredentials(workflow: Workflow, available: readonly string[]): string[] {
+	const named = new Set(workflow.nodes.flatMap((node) => Object.keys(node.credentials ?? {})));
+	return [...named].filter((type) => !available.includes(type)).sort();
+}
+
 /** A CRM or chat URL of the examples' own, which leads nowhere: https://<name>.example.com/... */
 const EXAMPLE_URL = /^https:\/\/([a-z0-9-]+)\.example\.com(\/[^\s]*)?$/;
 
@@ -349,12 +360,12 @@ async function main(): Promise<void> {
 	const env = n8nEnv(install, userFolder, ports, webhookUrl ? { WEBHOOK_URL: webhookUrl } : {});
 	const secret = hookSecret(userFolder);
 
+	const declared = declaredCredentialNames();
+	const credentials = [
+		{ ...API_CREDENTIAL, type: 'vicidialApi', data: { baseUrl: dialer.url, apiUser: dialer.user, password: dialer.pass, source: 'n8n' } },
+		{ ...HOOK_CREDENTIAL, type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: HOOK_PARAMETER, secret } },
+	].filter((credential) => declared.includes(credential.type));
 	await step('importing the credentials', async () => {
-		const declared = declaredCredentialNames();
-		const credentials = [
-			{ ...API_CREDENTIAL, type: 'vicidialApi', data: { baseUrl: dialer.url, apiUser: dialer.user, password: dialer.pass, source: 'n8n' } },
-			{ ...HOOK_CREDENTIAL, type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: HOOK_PARAMETER, secret } },
-		].filter((credential) => declared.includes(credential.type));
 		const file = join(userFolder, 'start-credentials.json');
 		writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
 		await n8nCommandChecked(install, env, ['import:credentials', `--input=${file}`]);
@@ -362,7 +373,10 @@ async function main(): Promise<void> {
 	});
 
 	const examples = exampleWorkflows();
-	const published = examples.filter(({ workflow }) => workflow.nodes.some(isTriggerNode));
+	const available = credentials.map((credential) => credential.type);
+	const listening = examples.filter(({ workflow }) => workflow.nodes.some(isTriggerNode));
+	const published = listening.filter(({ workflow }) => missingCredentials(workflow, available).length === 0);
+	const unpublished = listening.filter(({ workflow }) => missingCredentials(workflow, available).length > 0);
 	const standIn = await step('starting the stand-in for the examples\' CRM and chat channel', () => startStandIn());
 	stops.push(() => standIn.stop());
 	const pointed = pointAtStandIn(
@@ -426,6 +440,13 @@ async function main(): Promise<void> {
 				.map((node) => `  ${String(node.parameters?.httpMethod ?? 'GET')} ${publicBase}/webhook/${String(node.parameters?.path)}   ("${workflow.name}")`),
 		);
 	if (crmHooks.length > 0) lines.push('', 'Webhooks for a CRM to call (nothing calls them in this demo; POST JSON as the sticky note says):', ...crmHooks);
+	if (unpublished.length > 0) {
+		lines.push(
+			'',
+			'Imported but not published: they need credentials this demo has none of (add yours in the editor, then publish):',
+			...unpublished.map(({ workflow }) => `  "${workflow.name}" (${missingCredentials(workflow, available).join(', ')})`),
+		);
+	}
 	if (pointed.length > 0) {
 		lines.push('', `CRM and chat stand-in: ${standIn.url} (answers 200, prints each request as [crm/chat stand-in]); it receives from`, ...pointed.map((line) => `  ${line}`));
 	}

@@ -33,12 +33,15 @@ import {
 
 export const N8N_VERSION = process.env.N8N_E2E_VERSION ?? DEFAULT_N8N_VERSION;
 
-/** One entry of an `n8n import:credentials` file; plain `data` is encrypted on import. */
+/**
+ * One entry of an `n8n import:credentials` file; plain `data` is encrypted on import. An OAuth2
+ * credential carries its tokens as an object (`oauthTokenData`).
+ */
 export interface CredentialFixture {
 	id: string;
 	name: string;
 	type: string;
-	data: Record<string, string | number | boolean>;
+	data: Record<string, string | number | boolean | Record<string, string | number | boolean>>;
 }
 
 /** The parts of a workflow file n8n's import reads (n8n-notes §3). */
