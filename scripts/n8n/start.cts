@@ -6,7 +6,7 @@
  * simulator, imports a credential pointing at it and the workflows of examples/, publishes
  * the trigger workflows (not those that need a credential the demo has none of, such as a
  * HubSpot or Salesforce account: every run of those would fail), starts n8n on 127.0.0.1:5678
- * and prints the editor URL, the login and each trigger's paste-ready Dispo Call URL. The
+ * and prints the editor URL, the login and each trigger's paste-ready string (its event, where it goes). The
  * simulator then fires a dispositioned call every 30 s at each published VICIdial Trigger
  * example, so executions appear. The examples' CRM and
  * chat URLs (https://*.example.com in their Set nodes) point at a local stand-in that answers
@@ -243,12 +243,24 @@ async function startStandIn(): Promise<{ url: string; stop: () => Promise<void> 
 	return { url, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** Asks the running trigger for its paste-ready string (VicidialTrigger.node.ts, setup request). */
-async function pasteReadyUrl(productionUrl: string, secret: string): Promise<string | undefined> {
+/** What a trigger's setup request answers (VicidialTrigger.node.ts, buildSetupText). */
+interface PasteReady {
+	/** The event's name, as the setup text's first line gives it (`Dispo Call URL`, `Web Form (Screen Pop)`). */
+	event: string;
+	url: string;
+	/** Where in VICIdial's screens it goes. */
+	where: string;
+}
+
+/** Asks the running trigger for its paste-ready string and where it goes. */
+async function pasteReady(productionUrl: string, secret: string): Promise<PasteReady | undefined> {
 	const response = await fetch(`${productionUrl}?${SETUP_PARAMETER}=1&${HOOK_PARAMETER}=${encodeURIComponent(secret)}`);
 	const lines = (await response.text()).split('\n');
 	const index = lines.indexOf('Paste this exact string:');
-	return response.status === 200 && index >= 0 ? lines[index + 1] : undefined;
+	if (response.status !== 200 || index < 0) return undefined;
+	const event = lines[0].replace(/^VICIdial Trigger: /, '');
+	const where = lines.find((line) => line.startsWith('Where: '))?.slice('Where: '.length) ?? '';
+	return { event, url: lines[index + 1], where };
 }
 
 /** A process that launched us, with the parent it had then. */
@@ -405,16 +417,16 @@ async function main(): Promise<void> {
 	await rest.ownerSetupOrLogin();
 
 	const publicBase = (webhookUrl ?? `${n8n.baseUrl}/`).replace(/\/$/, '');
-	const hooks: { workflow: string; url: string }[] = [];
+	const hooks: Array<PasteReady & { workflow: string }> = [];
 	const hookIds: string[] = [];
 	for (const { workflow } of published) {
 		for (const node of workflow.nodes.filter((candidate) => candidate.type === TRIGGER_TYPE)) {
 			// The trigger answers setup requests on its production URL; n8n listens on 127.0.0.1.
 			const localUrl = `${n8n.baseUrl}/webhook/${node.webhookId}/vicidial`;
 			await waitForWebhook(localUrl);
-			const url = await pasteReadyUrl(localUrl, secret);
-			if (url) {
-				hooks.push({ workflow: workflow.name, url: url.replace(n8n.baseUrl, publicBase) });
+			const ready = await pasteReady(localUrl, secret);
+			if (ready) {
+				hooks.push({ ...ready, workflow: workflow.name, url: ready.url.replace(n8n.baseUrl, publicBase) });
 				hookIds.push(String(node.webhookId));
 			}
 		}
@@ -429,7 +441,7 @@ async function main(): Promise<void> {
 		`  n8n log:  ${logFile}`,
 	];
 	for (const hook of hooks) {
-		lines.push('', `Dispo Call URL for "${hook.workflow}"`, '(Campaigns > your campaign > Detail > Dispo Call URL; paste it as one line):', hook.url);
+		lines.push('', `${hook.event} for "${hook.workflow}"`, `(${hook.where} Paste it as one line.)`, hook.url);
 	}
 	if (hooks.length === 0) lines.push('', 'No VICIdial Trigger workflow in examples/: nothing to paste into VICIdial.');
 	const crmHooks = published

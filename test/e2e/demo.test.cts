@@ -59,7 +59,8 @@ describe(`npm start with n8n ${N8N_VERSION}, firing every second`, () => {
 			await delay(500);
 		}
 		const baseUrl = `http://127.0.0.1:${port}`;
-		const fired = [...output.matchAll(/^Dispo Call URL for "(.+)"$/gm)].map((match) => match[1]);
+		// Each trigger's banner entry names its event: `Dispo Call URL for "…"`, `Web Form (Screen Pop) for "…"`.
+		const fired = [...output.matchAll(/^(?:Dispo Call URL|Web Form \(Screen Pop\)) for "(.+)"$/gm)].map((match) => match[1]);
 		const needsOtherCredentials = (workflow: WorkflowFixture) =>
 			workflow.nodes.some((node) => Object.keys(node.credentials ?? {}).some((type) => !DEMO_CREDENTIALS.includes(type)));
 		const withTrigger = examples.filter((workflow) => workflow.nodes.some((node) => node.type === TRIGGER_TYPE));
