@@ -166,13 +166,17 @@ function tableRows(dataLines: string[], table: TableSpec, delimiter: string): ID
 	// The header tests look at as few cells as they need: a data row fails on its first cell,
 	// so a long reply is not lower-cased cell by cell (bench/parse.cts, 100,000 rows).
 	const leading = Math.min(3, lower.length);
+	const startsWithHeader = (cells: string[]) => {
+		for (let i = 0; i < leading && i < cells.length; i++) if (cellName(cells[i]) !== lower[i]) return false;
+		return true;
+	};
 	for (const line of dataLines) {
 		const cells = line.split(delimiter);
 		const trimmed = line.trim();
 		if (trimmed.length === glued.length && trimmed.toLowerCase() === glued) continue;
 		if (headerMisnames) {
 			if (cells.length > 1 && cells.every((c) => known.has(cellName(c)))) continue;
-		} else if (cells.length > 1 && cells.slice(0, leading).every((c, i) => cellName(c) === lower[i])) {
+		} else if (cells.length > 1 && startsWithHeader(cells)) {
 			// A header may name more columns than the catalogue (custom fields): use its names.
 			// lead_all_info repeats it before every row of a phone search (notes §4.1).
 			header = cells.map((c) => c.trim());
