@@ -244,6 +244,7 @@ export async function callVicidial(this: RequestContext, input: CallInput): Prom
 
 /** An attempt's deadline: when it passes, `expire` ends the attempt as ETIMEDOUT. */
 interface Deadline {
+	/** On the monotonic clock (performance.now): a wall-clock step neither fires nor holds it. */
 	at: number;
 	expire: () => void;
 }
@@ -266,11 +267,11 @@ let wakeAt = Number.POSITIVE_INFINITY;
 function armTicker(at: number): void {
 	if (at >= wakeAt) return;
 	wakeAt = at;
-	void sleep(Math.max(0, at - Date.now())).then(() => {
+	void sleep(Math.max(0, at - performance.now())).then(() => {
 		// An earlier wake took over, and arms the next itself.
 		if (wakeAt !== at) return;
 		wakeAt = Number.POSITIVE_INFINITY;
-		const now = Date.now();
+		const now = performance.now();
 		let next = Number.POSITIVE_INFINITY;
 		for (const deadline of deadlines) {
 			if (deadline.at <= now) {
@@ -294,12 +295,12 @@ async function send(
 	auth: IAdditionalCredentialOptions | undefined,
 	timeoutMs: number,
 ): Promise<Attempt> {
-	const deadline: Deadline = { at: Date.now() + timeoutMs, expire: () => undefined };
+	const deadline: Deadline = { at: performance.now() + timeoutMs, expire: () => undefined };
 	const expired = new Promise<Attempt>((resolve) => {
 		deadline.expire = () => resolve({ kind: 'network', code: 'ETIMEDOUT' });
 	});
 	deadlines.add(deadline);
-	armTicker(Math.min(deadline.at, Date.now() + TICK_MS));
+	armTicker(Math.min(deadline.at, performance.now() + TICK_MS));
 	try {
 		return await Promise.race([exchange.call(this, options, auth), expired]);
 	} finally {
