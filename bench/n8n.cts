@@ -14,7 +14,15 @@
  * body, secret in the query; or GET), --parts (node,trigger), --no-build,
  * --profile (one extra profiled node run and trigger run, top self-time functions of n8n),
  * --keep (leave the n8n folder under .n8n-e2e/), --n8n-env=KEY=VALUE,... (extra environment for n8n,
- * e.g. N8N_EXPRESSION_ENGINE=legacy).
+ * e.g. N8N_EXPRESSION_ENGINE=legacy), --tls (Add Lead over HTTPS too, below).
+ *
+ * --tls: a second simulator serves HTTPS (a fresh self-signed certificate, as the reliability
+ * suite's TLS cases use), with its own credential ("Ignore SSL Issues" on, since the certificate
+ * names no IP address) and its own Add Lead workflows, and each cell runs four sides
+ * interleaved: node over HTTP, raw over HTTP, node over HTTPS, raw over HTTPS (the raw pool
+ * skips verification as the credential does). n8n's helper opens a connection per item, so the
+ * node pays a TLS handshake per item while the raw pool pays one per connection; the table
+ * adds the per-item extra cost of HTTPS over HTTP for each side.
  *
  * Add Lead goes through a production Webhook (POST, responds when the last node ends) → Code
  * (the items) → VICIdial Add Lead: the webhook costs one HTTP exchange per run, where the
@@ -30,6 +38,7 @@ import { join } from 'node:path';
 
 import { Pool } from 'undici';
 
+import { selfSignedCertificate } from '../simulator/network.cjs';
 import { startSimulator, type Simulator } from '../simulator/server.cjs';
 import { SAMPLE_CALLS, substituteHookUrl } from '../simulator/hooks.cjs';
 import {
@@ -59,6 +68,9 @@ const TRIGGER_CONCURRENCY = numbers('trigger-concurrency', [1, 8, 32]);
 const PARTS = new Set(flag('parts', 'node,trigger').split(','));
 const PROFILE = switchOn('profile');
 const METHOD = flag('method', 'POST').toUpperCase();
+/** Add Lead over plain HTTP and, with --tls, over HTTPS as well (interleaved). */
+const TRANSPORTS: Transport[] = switchOn('tls') ? ['http', 'https'] : ['http'];
+type Transport = 'http' | 'https';
 /** Extra environment for n8n, e.g. --n8n-env=N8N_EXPRESSION_ENGINE=legacy,N8N_EXPRESSION_ENGINE_POOL_SIZE=4 */
 const N8N_ENV: Record<string, string> = Object.fromEntries(
 	flag('n8n-env', '')
@@ -68,6 +80,7 @@ const N8N_ENV: Record<string, string> = Object.fromEntries(
 );
 const SECRET = 'bench-hook-secret-5d1c';
 const API_CRED = { id: 'benchVicidialApi', name: 'VICIdial simulator (bench)' };
+const TLS_CRED = { id: 'benchVicidialTls', name: 'VICIdial simulator over HTTPS (bench)' };
 const HOOK_CRED = { id: 'benchHookSecret1', name: 'VICIdial hook secret (bench)' };
 
 type Json = Record<string, unknown>;
@@ -84,11 +97,14 @@ function triggerVersions(): number[] {
 	return (Array.isArray(version) ? version : [version]).filter((v) => Number.isInteger(v));
 }
 
-function addLeadWorkflow(concurrency: number): Json {
-	const id = `benchAddLeadC${String(concurrency).padStart(3, '0')}`;
+/** The webhook path of the Add Lead workflow for a concurrency and transport. */
+const addLeadPath = (concurrency: number, transport: Transport) => `bench-add-lead-${transport === 'https' ? 'tls-' : ''}${concurrency}`;
+
+function addLeadWorkflow(concurrency: number, transport: Transport = 'http'): Json {
+	const id = `benchAddLead${transport === 'https' ? 'S' : 'C'}${String(concurrency).padStart(3, '0')}`;
 	return {
 		id,
-		name: `bench: add_lead c=${concurrency}`,
+		name: `bench: add_lead c=${concurrency}${transport === 'https' ? ' over HTTPS' : ''}`,
 		settings: { executionOrder: 'v1' },
 		nodes: [
 			{
@@ -98,7 +114,7 @@ function addLeadWorkflow(concurrency: number): Json {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: `${id}-hook`,
-				parameters: { httpMethod: 'POST', path: `bench-add-lead-${concurrency}`, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+				parameters: { httpMethod: 'POST', path: addLeadPath(concurrency, transport), responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
 			},
 			{
 				id: `${id}-code`,
@@ -122,7 +138,7 @@ function addLeadWorkflow(concurrency: number): Json {
 					additionalFields: {},
 					options: { concurrency },
 				},
-				credentials: { vicidialApi: API_CRED },
+				credentials: { vicidialApi: transport === 'https' ? TLS_CRED : API_CRED },
 			},
 		],
 		connections: {
@@ -210,7 +226,8 @@ async function nodeTime(api: (path: string) => Promise<Json>, workflowId: string
 
 /** The same form POSTs as the node, through a keep-alive pool of `concurrency` connections. */
 async function rawRun(sim: Simulator, concurrency: number, numbersToAdd: string[]): Promise<number> {
-	const pool = new Pool(sim.url, { connections: concurrency });
+	// Over HTTPS the pool skips certificate checks, as the bench credential's "Ignore SSL Issues" does.
+	const pool = new Pool(sim.url, { connections: concurrency, ...(sim.url.startsWith('https:') ? { connect: { rejectUnauthorized: false } } : {}) });
 	let next = 0;
 	const started = process.hrtime.bigint();
 	await Promise.all(
@@ -290,22 +307,32 @@ function callouts(template: string, count: number): string[] {
 interface Context {
 	n8n: RunningN8n;
 	sim: Simulator;
+	/** The simulator each transport's Add Lead runs against (https only with --tls). */
+	sims: Partial<Record<Transport, Simulator>>;
 	api: (path: string) => Promise<Json>;
 	pid: number;
 }
 
-async function addLeadOnce(ctx: Context, concurrency: number, latency: number, offset: number, lastId: number): Promise<{ wall: number; node: number; id: number; maxInFlight: number; connections: number }> {
-	ctx.sim.reset();
-	ctx.sim.latencyMs = latency;
+async function addLeadOnce(
+	ctx: Context,
+	concurrency: number,
+	latency: number,
+	offset: number,
+	lastId: number,
+	transport: Transport = 'http',
+): Promise<{ wall: number; node: number; id: number; maxInFlight: number; connections: number }> {
+	const sim = ctx.sims[transport] as Simulator;
+	sim.reset();
+	sim.latencyMs = latency;
 	const body = JSON.stringify({ phones: phones(offset) });
 	const started = process.hrtime.bigint();
-	const response = await fetch(`${ctx.n8n.baseUrl}/webhook/bench-add-lead-${concurrency}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+	const response = await fetch(`${ctx.n8n.baseUrl}/webhook/${addLeadPath(concurrency, transport)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 	const text = await response.text();
 	const wall = seconds(started);
 	if (response.status !== 200 || !text.includes('SUCCESS')) throw new Error(`add_lead workflow answered ${response.status}: ${text.slice(0, 300)}`);
-	if (ctx.sim.stats.requests !== ITEMS) throw new Error(`the simulator saw ${ctx.sim.stats.requests} requests, not ${ITEMS}`);
-	const { maxInFlight, connections } = ctx.sim.stats;
-	const run = await nodeTime(ctx.api, addLeadWorkflow(concurrency).id as string, lastId);
+	if (sim.stats.requests !== ITEMS) throw new Error(`the simulator saw ${sim.stats.requests} requests, not ${ITEMS}`);
+	const { maxInFlight, connections } = sim.stats;
+	const run = await nodeTime(ctx.api, addLeadWorkflow(concurrency, transport).id as string, lastId);
 	if (run.items !== ITEMS) throw new Error(`Add Lead put out ${run.items} items`);
 	return { wall, node: run.ms / 1000, id: run.id, maxInFlight, connections };
 }
@@ -318,55 +345,97 @@ async function addLeadPart(ctx: Context): Promise<void> {
 	for (let round = 1; round <= ROUNDS; round++) {
 		for (const latency of LATENCIES) {
 			for (const c of CONCURRENCY) {
-				const key = `${latency}/${c}`;
-				const cell = cells.get(key) ?? { wall: [], node: [], raw: [], maxNode: 0, maxRaw: 0, connsNode: 0, connsRaw: 0 };
-				cells.set(key, cell);
-				await waitIdle(ctx.pid);
-				const node = await addLeadOnce(ctx, c, latency, (offset += ITEMS), lastId);
-				lastId = node.id;
-				cell.wall.push(node.wall);
-				cell.node.push(node.node);
-				cell.maxNode = Math.max(cell.maxNode, node.maxInFlight);
-				cell.connsNode = node.connections;
-				await waitIdle(ctx.pid);
-				ctx.sim.reset();
-				ctx.sim.latencyMs = latency;
-				cell.raw.push(await rawRun(ctx.sim, c, phones((offset += ITEMS))));
-				cell.maxRaw = Math.max(cell.maxRaw, ctx.sim.stats.maxInFlight);
-				cell.connsRaw = ctx.sim.stats.connections;
-				say(`  round ${round}, ${latency} ms, c=${c}: node ${node.node.toFixed(2)} s (wall ${node.wall.toFixed(2)} s), raw ${cell.raw[cell.raw.length - 1].toFixed(2)} s, in flight ${node.maxInFlight}`);
+				for (const transport of TRANSPORTS) {
+					const sim = ctx.sims[transport] as Simulator;
+					const key = `${transport}/${latency}/${c}`;
+					const cell = cells.get(key) ?? { wall: [], node: [], raw: [], maxNode: 0, maxRaw: 0, connsNode: 0, connsRaw: 0 };
+					cells.set(key, cell);
+					await waitIdle(ctx.pid);
+					const node = await addLeadOnce(ctx, c, latency, (offset += ITEMS), lastId, transport);
+					lastId = node.id;
+					cell.wall.push(node.wall);
+					cell.node.push(node.node);
+					cell.maxNode = Math.max(cell.maxNode, node.maxInFlight);
+					cell.connsNode = node.connections;
+					await waitIdle(ctx.pid);
+					sim.reset();
+					sim.latencyMs = latency;
+					cell.raw.push(await rawRun(sim, c, phones((offset += ITEMS))));
+					cell.maxRaw = Math.max(cell.maxRaw, sim.stats.maxInFlight);
+					cell.connsRaw = sim.stats.connections;
+					say(
+						`  round ${round}, ${transport}, ${latency} ms, c=${c}: node ${node.node.toFixed(2)} s (wall ${node.wall.toFixed(2)} s), raw ${cell.raw[cell.raw.length - 1].toFixed(2)} s, in flight ${node.maxInFlight}`,
+					);
+				}
 			}
 		}
 	}
 	const rows: string[][] = [];
+	const tlsRows: string[][] = [];
+	const perItemMs = (s: number) => (s * 1000) / ITEMS;
 	for (const latency of LATENCIES) {
 		for (const c of CONCURRENCY) {
-			const cell = cells.get(`${latency}/${c}`) as Cell;
-			const rate = (times: number[]) => spread(times.map((t) => ITEMS / t));
-			const node = spread(cell.node);
-			const wall = spread(cell.wall);
-			const raw = spread(cell.raw);
-			rows.push([
-				`${latency} ms`,
-				String(c),
-				showSpread(rate(cell.node)),
-				showSpread(rate(cell.wall)),
-				showSpread(rate(cell.raw)),
-				(raw.median / node.median).toFixed(2),
-				(raw.median / wall.median).toFixed(2),
-				`${cell.maxNode} / ${cell.maxRaw}`,
-				`${cell.connsNode} / ${cell.connsRaw}`,
-				(((node.median - raw.median) * 1000) / ITEMS).toFixed(2),
-			]);
+			for (const transport of TRANSPORTS) {
+				const cell = cells.get(`${transport}/${latency}/${c}`) as Cell;
+				const rate = (times: number[]) => spread(times.map((t) => ITEMS / t));
+				const node = spread(cell.node);
+				const wall = spread(cell.wall);
+				const raw = spread(cell.raw);
+				rows.push([
+					...(TRANSPORTS.length > 1 ? [transport] : []),
+					`${latency} ms`,
+					String(c),
+					showSpread(rate(cell.node)),
+					showSpread(rate(cell.wall)),
+					showSpread(rate(cell.raw)),
+					(raw.median / node.median).toFixed(2),
+					(raw.median / wall.median).toFixed(2),
+					`${cell.maxNode} / ${cell.maxRaw}`,
+					`${cell.connsNode} / ${cell.connsRaw}`,
+					perItemMs(node.median - raw.median).toFixed(2),
+				]);
+			}
+			if (TRANSPORTS.length > 1) {
+				const plain = cells.get(`http/${latency}/${c}`) as Cell;
+				const tls = cells.get(`https/${latency}/${c}`) as Cell;
+				// Per round, HTTPS minus the HTTP run just before it (interleaved), then the median.
+				const extra = (a: number[], b: number[]) => spread(b.map((t, i) => perItemMs(t - a[i])));
+				const node = extra(plain.node, tls.node);
+				const raw = extra(plain.raw, tls.raw);
+				tlsRows.push([
+					`${latency} ms`,
+					String(c),
+					showSpread(node, 3),
+					showSpread(raw, 3),
+					(spread(tls.raw).median / spread(tls.node).median).toFixed(2),
+					(spread(plain.raw).median / spread(plain.node).median).toFixed(2),
+				]);
+			}
 		}
 	}
 	say(`\nAdd Lead x ${ITEMS} in n8n ${VERSION}, ${ROUNDS} rounds, items/s median (min-max)`);
 	say(
 		table(
-			['dialer', 'c', 'node items/s', 'wall items/s', 'raw items/s', 'node/raw', 'wall/raw', 'max in flight node / raw', 'connections node / raw', 'node - raw ms/item'],
+			[
+				...(TRANSPORTS.length > 1 ? ['transport'] : []),
+				'dialer',
+				'c',
+				'node items/s',
+				'wall items/s',
+				'raw items/s',
+				'node/raw',
+				'wall/raw',
+				'max in flight node / raw',
+				'connections node / raw',
+				'node - raw ms/item',
+			],
 			rows,
 		),
 	);
+	if (tlsRows.length > 0) {
+		say(`HTTPS over HTTP: extra ms per item, per round then median (min-max)`);
+		say(table(['dialer', 'c', 'node: https - http ms/item', 'raw: https - http ms/item', 'node/raw https', 'node/raw http'], tlsRows));
+	}
 }
 
 async function triggerPart(ctx: Context, versions: number[], templates: Map<string, string>): Promise<void> {
@@ -469,6 +538,8 @@ async function main(): Promise<void> {
 	say(`VICIdial Trigger versions in dist/: ${versions.join(', ')}`);
 
 	const sim = await startSimulator();
+	const sims: Context['sims'] = { http: sim };
+	if (TRANSPORTS.includes('https')) sims.https = await startSimulator({ tls: selfSignedCertificate() });
 	const userFolder = join(ROOT, '.n8n-e2e', `bench-${VERSION}-${process.pid}`);
 	mkdirSync(userFolder, { recursive: true });
 	const ports = { port: await freePort(), brokerPort: await freePort() };
@@ -486,11 +557,14 @@ async function main(): Promise<void> {
 			join(userFolder, 'credentials.json'),
 			JSON.stringify([
 				{ ...API_CRED, type: 'vicidialApi', data: { baseUrl: sim.url, apiUser: '6666', password: '1234', source: 'bench' } },
+				...(sims.https
+					? [{ ...TLS_CRED, type: 'vicidialApi', data: { baseUrl: sims.https.url, apiUser: '6666', password: '1234', source: 'bench', ignoreSslIssues: true } }]
+					: []),
 				{ ...HOOK_CRED, type: 'vicidialTriggerApi', data: { authentication: 'querySecret', queryParameter: 'token', secret: SECRET } },
 			]),
 		);
 		await n8nCommandChecked(install, commandEnv, ['import:credentials', `--input=${join(userFolder, 'credentials.json')}`]);
-		const workflows = [...CONCURRENCY.map(addLeadWorkflow), WEBHOOK_WORKFLOW, ...versions.map(triggerWorkflow)];
+		const workflows = [...TRANSPORTS.flatMap((transport) => CONCURRENCY.map((c) => addLeadWorkflow(c, transport))), WEBHOOK_WORKFLOW, ...versions.map(triggerWorkflow)];
 		const dir = join(userFolder, 'workflows');
 		mkdirSync(dir, { recursive: true });
 		for (const workflow of workflows) writeFileSync(join(dir, `${workflow.id as string}.json`), JSON.stringify(workflow));
@@ -507,7 +581,7 @@ async function main(): Promise<void> {
 			if (response.status !== 200) throw new Error(`GET /api/v1${path} answered ${response.status}: ${text.slice(0, 300)}`);
 			return JSON.parse(text) as Json;
 		};
-		const ctx: Context = { n8n, sim, api, pid: n8n.child.pid as number };
+		const ctx: Context = { n8n, sim, sims, api, pid: n8n.child.pid as number };
 
 		const templates = new Map<string, string>();
 		for (const v of versions) {
@@ -523,10 +597,10 @@ async function main(): Promise<void> {
 		const first = templates.get(`v${versions[0]}`) as string;
 		templates.set('webhook', `${baseUrl}/webhook/bench-webhook?${first.split('?')[1]}`);
 		await waitForWebhook(`${baseUrl}/webhook/bench-webhook`);
-		for (const c of CONCURRENCY) await waitForWebhook(`${baseUrl}/webhook/bench-add-lead-${c}`);
+		for (const transport of TRANSPORTS) for (const c of CONCURRENCY) await waitForWebhook(`${baseUrl}/webhook/${addLeadPath(c, transport)}`);
 
 		// One warm-up of each kind, not counted: n8n compiles and caches on first use.
-		if (PARTS.has('node')) await addLeadOnce(ctx, Math.max(...CONCURRENCY), 0, 80_000_000, 0);
+		if (PARTS.has('node')) for (const [i, transport] of TRANSPORTS.entries()) await addLeadOnce(ctx, Math.max(...CONCURRENCY), 0, 80_000_000 + i * 1_000_000, 0, transport);
 		if (PARTS.has('trigger')) for (const name of templates.keys()) await hookRun(callouts(templates.get(name) as string, 20), 4, (s) => s === 200);
 
 		if (PARTS.has('node')) await addLeadPart(ctx);
@@ -538,6 +612,7 @@ async function main(): Promise<void> {
 	} finally {
 		await n8n?.stop();
 		await sim.stop();
+		await sims.https?.stop();
 		if (!switchOn('keep')) rmSync(userFolder, { recursive: true, force: true });
 	}
 	say(`\nload: ${execFileSync('uptime').toString().trim()}; whole run ${seconds(startedAll).toFixed(0)} s`);
