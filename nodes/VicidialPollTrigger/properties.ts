@@ -204,6 +204,16 @@ export const properties: INodeProperties[] = [
 				description: `On the first poll, also fire for what happened this many minutes before (recordings started, callbacks come due, leads called: at most ${MAX_LOOK_BACK_MINUTES}); 0 starts from now`,
 				displayOptions: showIn('callbackDue', 'leadStatusChanged', 'recordingReady'),
 			},
+			{
+				displayName: 'VICIdial Time Zone',
+				name: 'timeZone',
+				type: 'string',
+				default: '',
+				placeholder: 'America/New_York',
+				description:
+					"Zone of the VICIdial server's clock: its recording, callback and lead dates carry no offset, and the days searched are its days. Empty: the workflow's time zone; set it when n8n and the dialer are in different zones.",
+				displayOptions: showIn('callbackDue', 'leadStatusChanged', 'recordingReady', 'statsThreshold'),
+			},
 		],
 	},
 ];

@@ -51,7 +51,20 @@ function save<K extends Key>(state: PollState, config: string, key: K, value: Po
 	state[key] = value;
 }
 
-const now = (context: IPollFunctions): DateTime => DateTime.now().setZone(context.getTimezone());
+/**
+ * Now on the VICIdial server's clock: its dates (recording start_time, callback_time, the
+ * day lead_status_search and recording_lookup search) are its local time without an offset
+ * (notes §8.21), so a day is the dialer's day. Options > VICIdial Time Zone, else the workflow's.
+ * @throws NodeOperationError when the option names no IANA zone.
+ */
+function now(context: IPollFunctions): DateTime {
+	const zone = String(options(context).timeZone ?? '').trim();
+	const time = DateTime.now().setZone(zone === '' ? context.getTimezone() : zone);
+	if (!time.isValid) {
+		throw inputError(context.getNode(), [], `VICIdial Time Zone must be an IANA time zone such as America/New_York or UTC; got "${zone}"`, 0);
+	}
+	return time;
+}
 
 const options = (context: IPollFunctions): IDataObject => (context.getNodeParameter('options', {}) ?? {}) as IDataObject;
 

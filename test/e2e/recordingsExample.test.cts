@@ -45,7 +45,9 @@ describe(`the recordings-to-CRM example in n8n ${N8N_VERSION}`, () => {
 		// Agent 1000's call with lead 4, mixed and moved a moment ago: it has its location.
 		recording = addRecording(sim.state, { user: '1000', lead_id: 4, length_in_sec: 3, location: `${sim.url}/RECORDINGS/MP3/today-lead4-all.mp3` });
 		const trigger = example.nodes.find((node) => node.name === 'VICIdial Poll Trigger');
-		trigger!.parameters.options = { lookBackMinutes: 30 };
+		// The simulator stamps recordings on this process's clock, as VICIdial does on its server's;
+		// the example's workflow keeps n8n's default zone (America/New_York), so name the dialer's.
+		trigger!.parameters.options = { lookBackMinutes: 30, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
 		const crmNode = example.nodes.find((node) => node.name === 'CRM URL');
 		const assignments = (crmNode?.parameters.assignments as { assignments: { value: string }[] }).assignments;
 		assignments[0].value = `http://127.0.0.1:${(crm.address() as AddressInfo).port}/crm/recordings`;

@@ -62,7 +62,8 @@ export interface PollHarness {
 	restart(): void;
 }
 
-export function pollHarness(parameters: IDataObject, credentials: ICredentialDataDecryptedObject): PollHarness {
+/** `timezone`: the workflow's time zone (its settings); the simulator's by default. */
+export function pollHarness(parameters: IDataObject, credentials: ICredentialDataDecryptedObject, timezone = LOCAL_ZONE): PollHarness {
 	const node: INode = {
 		id: '1',
 		name: 'Poll',
@@ -91,7 +92,7 @@ export function pollHarness(parameters: IDataObject, credentials: ICredentialDat
 			nodeTypes: new PollNodeTypes(),
 			active: true,
 			staticData: JSON.parse(JSON.stringify(saved)) as IDataObject,
-			settings: { timezone: LOCAL_ZONE },
+			settings: { timezone },
 		});
 	let workflow = build();
 	/** The next poll is the one n8n runs when it activates the workflow (at start-up too). */

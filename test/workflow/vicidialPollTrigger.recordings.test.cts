@@ -2,10 +2,13 @@
  * VICIdial Poll Trigger, Recording ready: through n8n-core's PollContext against the simulator,
  * whose recording_log rows get their location when the file is ready, as VICIdial's do.
  */
+import { DateTime } from 'luxon';
+import type { IDataObject } from 'n8n-workflow';
+
 import { addRecording, finishRecording } from '../../simulator/agent/scene.cjs';
 import type { Simulator } from '../../simulator/server.cjs';
 import { simCredentials } from '../helpers/harness.cjs';
-import { pollHarness } from '../helpers/poll.cjs';
+import { LOCAL_ZONE, pollHarness } from '../helpers/poll.cjs';
 import { withSimulator } from './vicidial.shared.cjs';
 
 let sim: Simulator;
@@ -120,5 +123,35 @@ describe('VICIdial Poll Trigger: recording ready', () => {
 		if (minutesAgo(2).getDate() !== new Date().getDate()) return;
 		expect(sample.items).toEqual([expect.objectContaining({ event: 'recording.ready', recording_id: newest.recording_id })]);
 		expect(trigger.saved()).toEqual({});
+	});
+
+	describe('when the workflow\'s time zone is not the dialer\'s', () => {
+		// A zone whose date differs from the simulator's right now (one of the two always does):
+		// VICIdial searches and stamps recordings by its own day.
+		const otherDay = ['Etc/GMT-14', 'Etc/GMT+12'].find((zone) => DateTime.now().setZone(zone).toISODate() !== DateTime.now().setZone(LOCAL_ZONE).toISODate()) ?? '';
+		const inZone = (extra: IDataObject) => pollHarness({ watch: 'recordingReady', agentUser: '1000', ...extra }, simCredentials(sim.url), otherDay);
+
+		it('searches the dialer\'s day when VICIdial Time Zone names it', async () => {
+			expect(otherDay).not.toBe('');
+			const trigger = inZone({ options: { timeZone: LOCAL_ZONE } });
+			expect((await trigger.poll()).none).toBe(true);
+			const rec = addRecording(sim.state, { user: '1000', lead_id: 4, location: 'http://127.0.0.1/RECORDINGS/MP3/tz-all.mp3' });
+			expect((await trigger.poll()).items.map((item) => item.recording_id)).toEqual([rec.recording_id]);
+			const today = DateTime.now().setZone(LOCAL_ZONE).toISODate();
+			for (const request of calls()) expect(request.params.date).toBe(today);
+		});
+
+		it('without it, searches the workflow\'s day, which is not the dialer\'s: the reason for the option', async () => {
+			const trigger = inZone({});
+			await trigger.poll();
+			addRecording(sim.state, { user: '1000', lead_id: 4, location: 'http://127.0.0.1/RECORDINGS/MP3/tz2-all.mp3' });
+			expect((await trigger.poll()).none).toBe(true);
+			expect(calls().map((request) => request.params.date)).not.toContain(DateTime.now().setZone(LOCAL_ZONE).toISODate());
+		});
+
+		it('refuses a VICIdial Time Zone that names no zone, saying what is allowed', async () => {
+			const result = await inZone({ options: { timeZone: 'Mars/Olympus' } }).poll();
+			expect(result.error?.message).toBe('VICIdial Time Zone must be an IANA time zone such as America/New_York or UTC; got "Mars/Olympus"');
+		});
 	});
 });
