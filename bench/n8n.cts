@@ -56,7 +56,7 @@ import {
 	type RunningN8n,
 } from '../scripts/n8n/lib.cjs';
 import { Inspector, inclusive, inspectorUrl, summarize } from './profile.cjs';
-import { flag, numbers, positive, say, seconds, showSpread, spread, switchOn, table } from './stats.cjs';
+import { addLeadParameters, flag, numbers, positive, say, seconds, showSpread, spread, switchOn, table } from './stats.cjs';
 
 const VERSION = flag('n8n', '2.8.4');
 const ITEMS = positive('items', 2000);
@@ -130,14 +130,7 @@ function addLeadWorkflow(concurrency: number, transport: Transport = 'http'): Js
 				type: 'n8n-nodes-vicidial.vicidial',
 				typeVersion: 1,
 				position: [440, 0],
-				parameters: {
-					resource: 'lead',
-					operation: 'add_lead',
-					phoneNumber: '={{ $json.phone }}',
-					listId: '101',
-					additionalFields: {},
-					options: { concurrency },
-				},
+				parameters: addLeadParameters({ concurrency }),
 				credentials: { vicidialApi: transport === 'https' ? TLS_CRED : API_CRED },
 			},
 		],

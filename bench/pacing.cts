@@ -15,7 +15,7 @@ import './prefer-ts.cjs';
 
 import { startSimulator } from '../simulator/server.cjs';
 import { runNode, simCredentials, stopHarness } from '../test/helpers/harness.cjs';
-import { numbers, positive, say, showSpread, spread, table } from './stats.cjs';
+import { addLeadParameters, numbers, positive, say, showSpread, spread, table } from './stats.cjs';
 
 const ITEMS = positive('items', 100);
 const PACING_MS = positive('pacing', 100);
@@ -46,14 +46,7 @@ async function main(): Promise<void> {
 					sim.latencyMs = latency;
 					const run = await runNode({
 						type: 'vicidial',
-						parameters: {
-							resource: 'lead',
-							operation: 'add_lead',
-							phoneNumber: '={{ $json.phone }}',
-							listId: '101',
-							additionalFields: {},
-							options: { concurrency, pacingMs: PACING_MS },
-						},
+						parameters: addLeadParameters({ concurrency, pacingMs: PACING_MS }),
 						credentials: simCredentials(sim.url),
 						items: phones(),
 					});

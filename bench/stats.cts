@@ -1,6 +1,7 @@
 /**
  * Small helpers the benchmarks share: command-line flags, min/median/max, and a plain table.
  */
+import type { IDataObject } from 'n8n-workflow';
 
 /** `--name=value` as a string, or the fallback. */
 export function flag(name: string, fallback: string): string {
@@ -57,4 +58,9 @@ export function seconds(since: bigint): number {
 
 export function say(text: string): void {
 	process.stdout.write(`${text}\n`);
+}
+
+/** The VICIdial node's Add Lead as every bench runs it: each item's phone into list 101, with `options` (Concurrency, Pacing). */
+export function addLeadParameters(options: Record<string, number>): IDataObject {
+	return { resource: 'lead', operation: 'add_lead', phoneNumber: '={{ $json.phone }}', listId: '101', additionalFields: {}, options };
 }

@@ -17,6 +17,7 @@ import { Pool } from 'undici';
 
 import { startSimulator } from '../simulator/server.cjs';
 import { runNode, simCredentials, stopHarness } from '../test/helpers/harness.cjs';
+import { addLeadParameters } from './stats.cjs';
 
 function option(name: string, fallback: number): number {
 	const hit = process.argv.find((arg) => arg.startsWith(`--${name}=`));
@@ -43,14 +44,7 @@ async function main(): Promise<void> {
 			const started = process.hrtime.bigint();
 			const run = await runNode({
 				type: 'vicidial',
-				parameters: {
-					resource: 'lead',
-					operation: 'add_lead',
-					phoneNumber: '={{ $json.phone }}',
-					listId: '101',
-					additionalFields: {},
-					options: { concurrency },
-				},
+				parameters: addLeadParameters({ concurrency }),
 				credentials: simCredentials(sim.url),
 				items: phones(index * ITEMS),
 			});

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 
 import { fireCallout, SAMPLE_CALLS } from '../../simulator/hooks.cjs';
 import { delay, freePort } from '../../scripts/n8n/lib.cjs';
-import { N8N_VERSION, startE2eN8n, type E2eN8n, type ExecutionSummary, type WorkflowFixture } from './harness.cjs';
+import { loadExample, N8N_VERSION, pointAt, startE2eN8n, type E2eN8n, type ExecutionSummary, type WorkflowFixture } from './harness.cjs';
 
 jest.setTimeout(240_000);
 
@@ -160,23 +160,10 @@ function makeCertificate(dir: string, host: string): { key: string; cert: string
 	return { key: readFileSync(join(dir, 'server.key'), 'utf8'), cert: readFileSync(join(dir, 'server.crt'), 'utf8'), caFile: join(dir, 'ca.crt') };
 }
 
-const example = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8')) as WorkflowFixture;
-
-/** Sets the one URL assignment of the Set node `nodeName` to `url`; fails when the example moved it. */
-function pointAt(workflow: WorkflowFixture, nodeName: string, url: string): WorkflowFixture {
-	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
-	const assignments = (node?.parameters.assignments as { assignments?: { name: string; value: string }[] } | undefined)?.assignments;
-	if (!node || assignments?.length !== 1 || !/^https:\/\//.test(assignments[0].value)) {
-		throw new Error(`${workflow.name}: no Set node "${nodeName}" holding one https:// URL`);
-	}
-	assignments[0].value = url;
-	return workflow;
-}
-
 describe(`the disposition-sync examples in n8n ${N8N_VERSION}, with stand-ins for HubSpot and Salesforce`, () => {
-	const hubspotFlow = example('dispo-sync-hubspot.json');
-	const salesforceFlow = example('dispo-sync-salesforce.json');
-	const errorAlert = example('error-alert.json');
+	const hubspotFlow = loadExample('dispo-sync-hubspot.json');
+	const salesforceFlow = loadExample('dispo-sync-salesforce.json');
+	const errorAlert = loadExample('error-alert.json');
 	const certDir = mkdtempSync(join(tmpdir(), 'crm-sync-'));
 	let hubspot: StandIn;
 	let salesforce: StandIn;

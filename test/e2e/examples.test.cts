@@ -5,13 +5,11 @@
  * before import, and checks what the sink, the simulator and the webhook caller got.
  */
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { fireCallout, SAMPLE_CALLS } from '../../simulator/hooks.cjs';
 import { startSimulator, type Simulator } from '../../simulator/server.cjs';
 import { delay, freePort } from '../../scripts/n8n/lib.cjs';
-import { hookSecretCredential, N8N_VERSION, nodeOutput, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
+import { hookSecretCredential, loadExample, N8N_VERSION, nodeOutput, pointAt, startE2eN8n, type E2eN8n, type WorkflowFixture } from './harness.cjs';
 
 jest.setTimeout(180_000);
 
@@ -67,19 +65,6 @@ class Sink {
 	}
 }
 
-const example = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8')) as WorkflowFixture;
-
-/** Sets the one URL assignment of the Set node `nodeName` to `url`; fails when the example moved it. */
-function pointAt(workflow: WorkflowFixture, nodeName: string, url: string): WorkflowFixture {
-	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
-	const assignments = (node?.parameters.assignments as { assignments?: { name: string; value: string }[] } | undefined)?.assignments;
-	if (!node || assignments?.length !== 1 || !/^https:\/\//.test(assignments[0].value)) {
-		throw new Error(`${workflow.name}: no Set node "${nodeName}" holding one https:// URL`);
-	}
-	assignments[0].value = url;
-	return workflow;
-}
-
 /** The production URL of the example's Webhook node (n8n's Webhook node: `/webhook/<path>`). */
 function webhookPath(workflow: WorkflowFixture, nodeName: string): string {
 	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
@@ -101,12 +86,12 @@ describe(`the example workflows in n8n ${N8N_VERSION}, with a sink for the CRM`,
 	let sim: Simulator;
 	let sink: Sink;
 	let n8n: E2eN8n;
-	const leadInjection = example('lead-injection.json');
-	const clickToCall = example('click-to-call.json');
-	const dncBothWays = example('dnc-both-ways.json');
-	const dailyStats = example('daily-agent-stats.json');
-	const dispositions = example('dispo-to-lead-notes-and-dnc.json');
-	const errorAlert = example('error-alert.json');
+	const leadInjection = loadExample('lead-injection.json');
+	const clickToCall = loadExample('click-to-call.json');
+	const dncBothWays = loadExample('dnc-both-ways.json');
+	const dailyStats = loadExample('daily-agent-stats.json');
+	const dispositions = loadExample('dispo-to-lead-notes-and-dnc.json');
+	const errorAlert = loadExample('error-alert.json');
 
 	beforeAll(async () => {
 		sim = await startSimulator();

@@ -9,7 +9,7 @@
  * five minutes inside a timeout.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
@@ -317,4 +317,18 @@ export function descendants(root: number): number[] {
 export function running(pid: number): boolean {
 	const state = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
 	return state !== '' && !state.startsWith('Z');
+}
+
+/** A shipped example workflow (examples/<file>), parsed afresh so a test may edit its copy. */
+export const loadExample = (file: string) => JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as WorkflowFixture;
+
+/** Sets the one URL assignment of the Set node `nodeName` to `url`; fails when the example moved it. */
+export function pointAt(workflow: WorkflowFixture, nodeName: string, url: string): WorkflowFixture {
+	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
+	const assignments = (node?.parameters.assignments as { assignments?: { name: string; value: string }[] } | undefined)?.assignments;
+	if (!node || assignments?.length !== 1 || !/^https:\/\//.test(assignments[0].value)) {
+		throw new Error(`${workflow.name}: no Set node "${nodeName}" holding one https:// URL`);
+	}
+	assignments[0].value = url;
+	return workflow;
 }
